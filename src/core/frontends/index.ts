@@ -1,0 +1,45 @@
+/**
+ * Chooses the front end for a language. Each front end lives in its own file
+ * and is loaded on first use, so a Markdown user never loads a grammar.
+ */
+import type { Language, ParsedDocument } from '../source';
+
+/** Parses a whole document; never throws on bad input (problems become diagnostics). */
+export async function parseDocument(text: string, language: Language): Promise<ParsedDocument> {
+  switch (language) {
+    case 'python':
+      return (await import('./python')).parsePython(text);
+    case 'javascript':
+    case 'typescript':
+      return (await import('./javascript')).parseJavaScript(text, language);
+    case 'julia':
+      return (await import('./julia')).parseJulia(text);
+    case 'matlab':
+      return (await import('./matlab')).parseMatlab(text);
+    case 'markdown':
+    case 'latex':
+      return (await import('./latex')).parseLatexDocument(text, language);
+  }
+}
+
+const EXTENSIONS: Record<string, Language> = {
+  '.py': 'python',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.jl': 'julia',
+  '.m': 'matlab',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.tex': 'latex',
+};
+
+/** The language of a file by its extension, or undefined when unknown. */
+export function languageOfPath(path: string): Language | undefined {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? undefined : EXTENSIONS[path.slice(dot).toLowerCase()];
+}

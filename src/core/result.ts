@@ -1,0 +1,67 @@
+/**
+ * The derivation of ∇‖∇f‖₁ = H_f·sign(∇f) for one function, as plain data:
+ * the CLI prints it as JSON, the extension posts it to webviews.
+ */
+import type { Diagnostic, Language, Variable } from './source';
+
+export type CheckStatus = 'ok' | 'nonsmooth' | 'mismatch';
+
+/** A numeric check at one point. Numbers are null where undefined there. */
+export interface PointCheck {
+  point: number[];
+  value: number | null;
+  gradient: (number | null)[];
+  hessian: (number | null)[][];
+  result: (number | null)[];
+  /** Central finite differences of x ↦ ‖∇f(x)‖₁ (compare with `result`). */
+  finiteDifference: (number | null)[];
+  /** Largest relative error of the symbolic values against finite differences. */
+  error: number | null;
+  status: CheckStatus;
+  /** Why the status is what it is, in words (for the panel's table). */
+  note?: string;
+}
+
+export interface DerivationStep {
+  title: string;
+  latex: string;
+  /** Optional plain-language remark shown under the formula. */
+  remark?: string;
+}
+
+export interface FunctionDerivation {
+  name: string;
+  language: Language;
+  range: { startLine: number; endLine: number };
+  nameAt: { line: number; column: number };
+  variables: Pick<Variable, 'name' | 'symbol'>[];
+  /** mathjs syntax over the variables' symbols. */
+  f: string;
+  gradient: string[];
+  hessian: string[][];
+  /** The L1 norm of the gradient, Σ|f_i|. */
+  norm: string;
+  result: string[];
+  latex: {
+    f: string;
+    gradient: string[];
+    hessian: string[][];
+    norm: string;
+    result: string[];
+    /** LaTeX for each variable, same order as `variables`. */
+    variables: string[];
+  };
+  derivation: DerivationStep[];
+  /** Conditions (mathjs syntax, `expr == 0`) on which the result is only a subgradient. */
+  nonsmooth: string[];
+  /** The same conditions in LaTeX. */
+  nonsmoothLatex: string[];
+  checks: PointCheck[];
+  /** Time the symbolic derivation took, in milliseconds. */
+  elapsedMs: number;
+}
+
+export interface DocumentDerivation {
+  functions: FunctionDerivation[];
+  diagnostics: Diagnostic[];
+}
