@@ -10,5 +10,5 @@ export type {
   FunctionDerivation,
   PointCheck,
 } from './result';
-export { parseDocument, languageOfPath } from './frontends';
+export { parseDocument, parseExpression, languageOfPath } from './frontends';
 export { deriveDocument, deriveSelection, type DeriveOptions } from './derive';

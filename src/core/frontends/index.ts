@@ -43,3 +43,25 @@ export function languageOfPath(path: string): Language | undefined {
   const dot = path.lastIndexOf('.');
   return dot < 0 ? undefined : EXTENSIONS[path.slice(dot).toLowerCase()];
 }
+
+/**
+ * Parses a bare expression (a selection in the editor, such as
+ * `x[0]**2 * np.sin(x[1])`) as a function of its free variables. The result
+ * has one function named `selection`, or diagnostics.
+ */
+export async function parseExpression(text: string, language: Language): Promise<ParsedDocument> {
+  switch (language) {
+    case 'python':
+      return (await import('./python')).parsePythonExpression(text);
+    case 'javascript':
+    case 'typescript':
+      return (await import('./javascript')).parseJavaScriptExpression(text, language);
+    case 'julia':
+      return (await import('./julia')).parseJuliaExpression(text);
+    case 'matlab':
+      return (await import('./matlab')).parseMatlabExpression(text);
+    case 'markdown':
+    case 'latex':
+      return (await import('./latex')).parseLatexExpression(text, language);
+  }
+}
