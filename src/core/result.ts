@@ -4,7 +4,14 @@
  */
 import type { Diagnostic, Language, Variable } from './source';
 
-export type CheckStatus = 'ok' | 'nonsmooth' | 'mismatch';
+/**
+ * `ok`: symbolic and finite-difference values agree. `nonsmooth`: a kink of f
+ * or of the L1 norm (some ∂f/∂x_i = 0) lies at or within a step of the point;
+ * values there use sign(0) = 0 and are one subgradient. `mismatch`: they
+ * disagree (a bug). `undefined`: f is not defined at the point (log of a
+ * negative number, division by zero); no values are shown.
+ */
+export type CheckStatus = 'ok' | 'nonsmooth' | 'mismatch' | 'undefined';
 
 /** A numeric check at one point. Numbers are null where undefined there. */
 export interface PointCheck {

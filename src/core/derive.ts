@@ -1,0 +1,154 @@
+/**
+ * From a document to derivations: parse with the language's front end, then
+ * for each function (or the one asked for) derive, print, explain and check,
+ * within a time budget. Never throws on bad input: problems are diagnostics.
+ */
+import { BudgetExceeded, ExprBuilder } from './engine/expr';
+import { deriveGradNorm } from './engine/gradnorm';
+import { latexPrinter } from './engine/latex';
+import { lower } from './engine/lower';
+import { mathjsPrinter } from './engine/mathjs-syntax';
+import { PointChecker } from './checks';
+import { parseDocument, parseExpression } from './frontends';
+import type { DocumentDerivation, FunctionDerivation } from './result';
+import type { Diagnostic, FunctionDef, Language, ParsedDocument } from './source';
+import { derivationSteps } from './steps';
+
+export interface DeriveOptions {
+  /** Only this function. */
+  functionName?: string;
+  /** Sample points for the numeric checks; chosen automatically when absent. */
+  points?: number[][];
+  /** Per function, in milliseconds; default 2000. */
+  timeBudgetMs?: number;
+  /** Relative tolerance of the numeric checks; default 1e-6. */
+  tolerance?: number;
+  /** Polled during the work; when it returns true the work stops. */
+  isCancelled?: () => boolean;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+export const DEFAULT_TOLERANCE = 1e-6;
+
+/** Derives every function of a document (or `options.functionName`). */
+export async function deriveDocument(text: string, language: Language,
+  options: DeriveOptions = {}): Promise<DocumentDerivation> {
+  return deriveParsed(await parseDocument(text, language), options);
+}
+
+/** Derives a bare expression (an editor selection) as a function of its free variables. */
+export async function deriveSelection(text: string, language: Language,
+  options: DeriveOptions = {}): Promise<DocumentDerivation> {
+  return deriveParsed(await parseExpression(text, language), options);
+}
+
+function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentDerivation {
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  let defs = parsed.functions;
+  if (options.functionName !== undefined) {
+    defs = defs.filter((f) => f.name === options.functionName);
+    if (defs.length === 0) {
+      const names = parsed.functions.map((f) => f.name).join(', ') || 'none';
+      diagnostics.push({
+        message: `No function named '${options.functionName}' was found (found: ${names}).`,
+        line: 0, column: 0, severity: 'error',
+      });
+    }
+  }
+  const functions: FunctionDerivation[] = [];
+  for (const def of defs) {
+    diagnostics.push(...def.diagnostics);
+    if (!def.body) {
+      if (!def.diagnostics.some((x) => x.severity === 'error')) {
+        diagnostics.push({
+          message: `The body of '${def.name}' could not be read as a formula.`,
+          line: def.nameAt.line, column: def.nameAt.column, severity: 'error',
+        });
+      }
+      continue;
+    }
+    const outcome = deriveFunction(def, options);
+    if ('message' in outcome) diagnostics.push(outcome);
+    else functions.push(outcome);
+  }
+  return { functions, diagnostics };
+}
+
+/** Derives one definition, or returns the diagnostic that stopped it. */
+export function deriveFunction(def: FunctionDef, options: DeriveOptions): FunctionDerivation | Diagnostic {
+  const started = Date.now();
+  const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const b = new ExprBuilder({ deadline: started + budgetMs, isCancelled: options.isCancelled });
+  const d = def.variables.length;
+  const where = { line: def.nameAt.line, column: def.nameAt.column };
+  const points = options.points ?? [];
+  const wrongSize = points.find((pt) => pt.length !== d);
+  if (wrongSize) {
+    return {
+      ...where, severity: 'error',
+      message: `The sample point (${wrongSize.join(', ')}) has ${wrongSize.length} values, ` +
+        `but '${def.name}' has ${d} variables (${def.variables.map((v) => v.name).join(', ')}).`,
+    };
+  }
+  if (d === 0) {
+    return { ...where, severity: 'error', message: `'${def.name}' has no variables to differentiate by.` };
+  }
+  try {
+    const f = lower(b, def.body!);
+    const g = deriveGradNorm(b, f, d);
+    const symbols = def.variables.map((v) => v.symbol);
+    const texVars = def.variables.map((v) => v.latex);
+    const js = mathjsPrinter(b, symbols);
+    const tex = latexPrinter(b, texVars);
+    const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
+    const steps = derivationSteps(g, tex, texVars, def.name);
+    b.checkBudget();
+    const elapsedMs = Date.now() - started;
+
+    const checker = new PointChecker(g, options.tolerance ?? DEFAULT_TOLERANCE);
+    const checks = points.length > 0 ? points.map((pt) => checker.check(pt)) : checker.choose(2);
+    return {
+      name: def.name,
+      language: def.language,
+      range: def.range,
+      nameAt: def.nameAt,
+      variables: def.variables.map(({ name, symbol }) => ({ name, symbol })),
+      f: js.print(g.f),
+      gradient: g.gradient.map((e) => js.print(e)),
+      hessian: g.hessian.map((row) => row.map((e) => js.print(e))),
+      norm: js.print(g.norm),
+      result: g.result.map((e) => js.print(e)),
+      latex: {
+        f: tex.print(g.f),
+        gradient: g.gradient.map((e) => tex.print(e)),
+        hessian: latexHessian,
+        norm: tex.print(g.norm),
+        result: g.result.map((e) => tex.print(e)),
+        variables: texVars,
+      },
+      derivation: steps,
+      nonsmooth: g.kinks.map((k) => `${js.print(k)} == 0`),
+      nonsmoothLatex: g.kinks.map((k) => `${tex.print(k)} = 0`),
+      checks,
+      elapsedMs,
+    };
+  } catch (err) {
+    if (err instanceof BudgetExceeded) {
+      return {
+        ...where, severity: 'error',
+        message: err.reason === 'cancelled'
+          ? `The derivation of '${def.name}' was cancelled.`
+          : `The derivation of '${def.name}' did not finish within ${budgetMs} ms. ` +
+            'Raise the time budget (setting gradientNormLens.timeBudgetMs, or --time-budget) ' +
+            'or simplify the function.',
+      };
+    }
+    if (err instanceof RangeError) {
+      return {
+        ...where, severity: 'error',
+        message: `'${def.name}' is nested too deeply to derive; split it into local variables.`,
+      };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Numeric evaluation of many expressions at many points. The DAG under the
+ * roots is flattened once into a tape in dependency order; each evaluation
+ * is then one pass over a Float64Array, with shared subexpressions computed
+ * once. Alongside each value the tape can compute a magnitude: the size of
+ * the numbers that went into it, which is what "zero" is relative to
+ * (cos(π/2) evaluates to 6·10⁻¹⁷, and that is a zero).
+ */
+import type { Expr } from './expr';
+import { CALL_VALUES } from './functions';
+
+interface Step {
+  node: Expr;
+  args: number[];
+}
+
+/** A compiled set of expressions. */
+export class Tape {
+  private readonly steps: Step[] = [];
+  private readonly slot = new Map<number, number>();
+  readonly values: Float64Array;
+  readonly magnitudes: Float64Array;
+
+  constructor(roots: readonly Expr[]) {
+    for (const r of roots) this.visit(r);
+    this.values = new Float64Array(this.steps.length);
+    this.magnitudes = new Float64Array(this.steps.length);
+  }
+
+  private visit(root: Expr): void {
+    // Iterative post-order walk: deep expressions must not overflow the stack.
+    const stack: [Expr, boolean][] = [[root, false]];
+    while (stack.length > 0) {
+      const [e, ready] = stack.pop()!;
+      if (this.slot.has(e.id)) continue;
+      const children = childrenOf(e);
+      if (!ready) {
+        stack.push([e, true]);
+        for (const c of children) if (!this.slot.has(c.id)) stack.push([c, false]);
+        continue;
+      }
+      this.slot.set(e.id, this.steps.length);
+      this.steps.push({ node: e, args: children.map((c) => this.slot.get(c.id)!) });
+    }
+  }
+
+  /** Evaluates every node at `point`; read results with `value(e)`. */
+  run(point: readonly number[], withMagnitudes = false): void {
+    const v = this.values;
+    const m = this.magnitudes;
+    for (let k = 0; k < this.steps.length; k++) {
+      const { node, args } = this.steps[k];
+      v[k] = evalStep(node, args, v, point);
+      if (withMagnitudes) m[k] = magnitudeStep(node, args, v, m, v[k], point);
+    }
+  }
+
+  value(e: Expr): number {
+    return this.values[this.slot.get(e.id)!];
+  }
+
+  magnitude(e: Expr): number {
+    return this.magnitudes[this.slot.get(e.id)!];
+  }
+}
+
+function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'pow': return [e.base, e.exp];
+    case 'call': return e.args;
+    default: return [];
+  }
+}
+
+function evalStep(e: Expr, args: number[], v: Float64Array, point: readonly number[]): number {
+  switch (e.kind) {
+    case 'num':
+    case 'const':
+      return e.value;
+    case 'var':
+      return point[e.index];
+    case 'add': {
+      let s = 0;
+      for (const a of args) s += v[a];
+      return s;
+    }
+    case 'mul': {
+      let p = 1;
+      for (const a of args) p *= v[a];
+      return p;
+    }
+    case 'pow': {
+      const base = v[args[0]];
+      const k = v[args[1]];
+      // 0^negative is a pole, not +∞ as Math.pow says.
+      if (base === 0 && k < 0) return NaN;
+      return Math.pow(base, k);
+    }
+    case 'call':
+      return CALL_VALUES[e.fn](...args.map((a) => v[a]));
+  }
+}
+
+/** A bound on the size of the numbers combined to make this value. */
+function magnitudeStep(e: Expr, args: number[], v: Float64Array, m: Float64Array,
+  value: number, point: readonly number[]): number {
+  switch (e.kind) {
+    case 'num':
+    case 'const':
+      return Math.abs(e.value);
+    case 'var':
+      return Math.abs(point[e.index]);
+    case 'add': {
+      let s = 0;
+      for (const a of args) s += m[a];
+      return s;
+    }
+    case 'mul': {
+      let p = 1;
+      for (const a of args) p *= m[a];
+      return p;
+    }
+    case 'pow':
+      return Math.max(Math.abs(value), Math.pow(m[args[0]], v[args[1]]) || 0);
+    case 'call': {
+      const inner = Math.max(...args.map((a) => m[a]));
+      if (e.fn === 'exp') return Math.abs(value) * Math.max(1, inner);
+      if (e.fn === 'sign') return 1;
+      return Math.max(Math.abs(value), Math.min(inner, 1e300));
+    }
+  }
+}

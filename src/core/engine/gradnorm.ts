@@ -1,0 +1,98 @@
+/**
+ * The symbolic heart of the product: for f of d variables, the gradient
+ * f_i = ∂f/∂x_i, the Hessian f_ij, the L1 norm Σ|f_i| and its gradient
+ *
+ *     ∂_j ‖∇f‖₁ = Σ_i sign(f_i) f_ij,   i.e.   ∇‖∇f‖₁ = H_f · sign(∇f),
+ *
+ * with sign(0) = 0, plus the places where that is only a subgradient.
+ */
+import { add, mul } from './algebra';
+import { splitCoefficient, type Expr, type ExprBuilder } from './expr';
+import { absOf, signFn } from './functions';
+import { Differentiator } from './differentiate';
+import { isNonzero } from './positivity';
+import { factorSums } from './simplify';
+
+export interface GradNorm {
+  f: Expr;
+  gradient: Expr[];
+  /** Symmetric: hessian[i][j] === hessian[j][i]. */
+  hessian: Expr[][];
+  /** sign(f_i), simplified where the sign is known. */
+  signs: Expr[];
+  norm: Expr;
+  result: Expr[];
+  /**
+   * Expressions whose zeros are kinks: gradient components (the L1 norm's
+   * kinks) and the arguments of |·|, sign and max/min in f and ∇f.
+   */
+  kinks: Expr[];
+  /** How many of `kinks` are gradient components (they come first). */
+  gradientKinks: number;
+}
+
+/** Derives everything for f over `d` variables. */
+export function deriveGradNorm(b: ExprBuilder, f: Expr, d: number): GradNorm {
+  const D = new Differentiator(b);
+  const memo = new Map<number, Expr>();
+  const tidy = (e: Expr) => factorSums(b, e, memo);
+
+  const rawGradient = Array.from({ length: d }, (_, i) => D.d(f, i));
+  const gradient = rawGradient.map(tidy);
+
+  // The Hessian is symmetric (Schwarz): derive the upper triangle only.
+  const hessian: Expr[][] = Array.from({ length: d }, () => new Array<Expr>(d));
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      const h = tidy(D.d(rawGradient[i], j));
+      hessian[i][j] = h;
+      hessian[j][i] = h;
+    }
+  }
+
+  const signs = gradient.map((g) => signFn(b, g));
+  const norm = add(b, gradient.map((g) => absOf(b, g)));
+  const result = hessian.map((row) =>
+    tidy(add(b, row.map((h, i) => mul(b, [h, signs[i]])))),
+  );
+
+  const ofGradient = uniqueKinks(b, gradient);
+  const kinks = uniqueKinks(b, [...ofGradient, ...kinkArguments(b, [f, ...gradient])]);
+  return { f, gradient, hessian, signs, norm, result, kinks, gradientKinks: ofGradient.length };
+}
+
+/** The arguments u of |u| and sign(u), and a − b of max(a, b) and min(a, b). */
+function kinkArguments(b: ExprBuilder, roots: readonly Expr[]): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    if (e.kind === 'call') {
+      if (e.fn === 'abs' || e.fn === 'sign') out.push(e.args[0]);
+      if (e.fn === 'max' || e.fn === 'min') out.push(add(b, [e.args[0], mul(b, [b.minusOne, e.args[1]])]));
+      stack.push(...e.args);
+    } else if (e.kind === 'add') stack.push(...e.terms);
+    else if (e.kind === 'mul') stack.push(...e.factors);
+    else if (e.kind === 'pow') stack.push(e.base, e.exp);
+  }
+  return out;
+}
+
+/** Drops constants, provably nonzero expressions and repeats up to a factor. */
+function uniqueKinks(b: ExprBuilder, list: readonly Expr[]): Expr[] {
+  const seen = new Set<number>();
+  const out: Expr[] = [];
+  for (const listed of list) {
+    // sign(u) = 0 exactly where u = 0.
+    const k = listed.kind === 'call' && listed.fn === 'sign' ? listed.args[0] : listed;
+    if (k.deps.length === 0 || isNonzero(b, k)) continue;
+    const [, rest] = splitCoefficient(k, b);
+    if (seen.has(rest.id)) continue;
+    seen.add(rest.id);
+    out.push(k);
+  }
+  return out;
+}

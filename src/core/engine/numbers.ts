@@ -1,0 +1,13 @@
+/** Recognising simple fractions among floating-point coefficients, for display. */
+
+/** [p, q] with q ≤ 1000 when v is p/q to double precision, else undefined. */
+export function asFraction(v: number): [number, number] | undefined {
+  if (Number.isInteger(v)) return [v, 1];
+  for (let q = 2; q <= 1000; q++) {
+    const p = Math.round(v * q);
+    if (Math.abs(p / q - v) <= 1e-15 * Math.max(1, Math.abs(v)) && Math.abs(p) < 1e9) {
+      return [p, q];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * Markdown and LaTeX front end. In every math region (see `latex-scan.ts`)
+ * each row (`\\` separates rows of `align`) that starts with a definition
+ * head such as `f(x) =`, `g(x_1, x_2) :=` or `\phi(x) =` becomes a
+ * function; other math (`$x$`, `$f(2) = 4$`, `$\nabla f(x) = ...$`) is text
+ * and ignored. A definition whose math cannot be read gives an error
+ * diagnostic at its place in the document and no function (never a partial
+ * result); unknown symbols keep the function without a body.
+ */
+import type { Diagnostic, FunctionDef, ParsedDocument, Position } from '../source';
+import { identifierLatex } from './common';
+import { tokenizeLatex } from './latex-lex';
+import { lowerLatex, type LowerProblem } from './latex-lower';
+import { LatexParser, LatexSyntaxError, type LHead } from './latex-parse';
+import { LineIndex, scanMath, type MathRegion } from './latex-scan';
+import { VarCollector } from './var-collector';
+
+type MathLanguage = 'markdown' | 'latex';
+
+/** Components are shown as written in math: `x_1`, `x_{12}`, `\theta_2`. */
+const written = (base: string, i: number): string =>
+  `${identifierLatex(base)}_${i >= 0 && i < 10 ? i : `{${i}}`}`;
+
+/** Parses a Markdown or LaTeX document; never throws (problems become diagnostics). */
+export async function parseLatexDocument(text: string, language: MathLanguage):
+Promise<ParsedDocument> {
+  const lines = new LineIndex(text);
+  const { regions, diagnostics } = scanMath(text, language);
+  const functions: FunctionDef[] = [];
+  for (const region of regions) {
+    const rows = splitRows(text, region);
+    for (const [start, rowEnd] of rows) {
+      let end = rowEnd;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      const parser = new LatexParser(tokenizeLatex(text, start, end));
+      const head = parser.head();
+      if (!head) continue; // math that is not a definition
+      const range = rows.length === 1
+        ? { startLine: lines.at(region.start - region.open.length).line,
+          endLine: lines.at(region.end).line }
+        : { startLine: lines.at(head.nameAt).line, endLine: lines.at(end).line };
+      const def = buildDef(parser, head, language, range, (o) => lines.at(o), diagnostics);
+      if (def) functions.push(def);
+    }
+  }
+  return { functions, diagnostics };
+}
+
+/**
+ * Parses selected math (with or without `$` delimiters) as one function
+ * named `selection`: a definition's parameters when the selection is
+ * `f(x) = ...`, else its free symbols (x_1, x_2 as components of x).
+ */
+export async function parseLatexExpression(text: string, language: MathLanguage):
+Promise<ParsedDocument> {
+  const lines = new LineIndex(text);
+  let start = 0;
+  let end = text.length;
+  if (/^\s*(\$|\\\[|\\\(|\\begin\{)/.test(text)) {
+    const first = scanMath(text, language).regions[0];
+    if (first) ({ start, end } = first);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const parser = new LatexParser(tokenizeLatex(text, start, end));
+  const head = parser.head() ?? { name: 'selection', nameAt: start, params: [] };
+  const range = { startLine: lines.at(start).line, endLine: lines.at(end).line };
+  const def = buildDef(parser, { ...head, name: 'selection' }, language, range,
+    (o) => lines.at(o), diagnostics);
+  return { functions: def ? [def] : [], diagnostics };
+}
+
+/** Rows of a region: split at `\\` outside braces (the row break of `align`). */
+function splitRows(text: string, region: MathRegion): [number, number][] {
+  const rows: [number, number][] = [];
+  let depth = 0;
+  let from = region.start;
+  for (let i = region.start; i < region.end; i++) {
+    const c = text[i];
+    if (c === '\\' && text[i + 1] === '\\' && depth === 0) {
+      rows.push([from, i]);
+      from = i + 2;
+      i++;
+    } else if (c === '\\') {
+      i++; // `\{`, `\}` and other escapes do not change the depth
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  rows.push([from, region.end]);
+  return rows;
+}
+
+function buildDef(parser: LatexParser, head: LHead, language: MathLanguage,
+  range: FunctionDef['range'], pos: (offset: number) => Position,
+  diagnostics: Diagnostic[]): FunctionDef | undefined {
+  let tree;
+  try {
+    tree = parser.body();
+  } catch (err) {
+    if (!(err instanceof LatexSyntaxError)) throw err;
+    const at = pos(err.at);
+    const end = pos(err.end);
+    const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
+    diagnostics.push({
+      message: `In the definition of ${head.name}: ${err.message}` + (opened
+        ? ` The bracket still open was opened at line ${opened.line + 1}, column ` +
+          `${opened.column + 1}.` : ''),
+      line: at.line, column: at.column, endLine: end.line, endColumn: end.column,
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const vars = new VarCollector(head.params.map((p) => ({ base: p.base, index: p.index })),
+    written);
+  const problems: LowerProblem[] = [];
+  const paramText = head.params.map((p) => p.index === undefined ? identifierLatex(p.base)
+    : written(p.base, p.index)).join(', ');
+  const body = lowerLatex(tree, {
+    vars, pos, problems, paramText,
+    eIsParam: head.params.some((p) => p.base === 'e' && p.index === undefined),
+  });
+  const finished = vars.finish();
+  const error = (message: string, at: Position): Diagnostic =>
+    ({ message, line: at.line, column: at.column, severity: 'error' });
+  const defDiags = [...problems.map((p) => error(p.message, pos(p.at))),
+    ...finished.problems.map((p) => error(p.message, p.at))];
+  return {
+    name: head.name,
+    language,
+    range,
+    nameAt: pos(head.nameAt),
+    variables: finished.variables,
+    body: defDiags.length === 0 ? body : undefined,
+    diagnostics: defDiags,
+    ...(finished.indexBase !== undefined ? { indexBase: finished.indexBase } : {}),
+  };
+}

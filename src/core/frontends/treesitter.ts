@@ -1,0 +1,125 @@
+/**
+ * Loads web-tree-sitter and the grammars once per process, and offers the
+ * small node helpers the tree-sitter front ends share (positions, syntax
+ * errors). The .wasm files live in `dist/grammars/` when bundled and in
+ * node_modules when run from source (tests), so both places are tried.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+// `require`, not `import`: esbuild then bundles the CommonJS build of web-tree-sitter. The
+// ES module build needs `import.meta.url`, which is empty in the CommonJS bundle.
+import TreeSitter = require('web-tree-sitter');
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Diagnostic, Position } from '../source';
+
+export type { Node, Tree } from 'web-tree-sitter';
+
+/** Grammars the tree-sitter front ends use, named as their npm packages. */
+export type GrammarName = 'python' | 'javascript' | 'typescript' | 'julia';
+
+/**
+ * Where a wasm file is: next to the running bundle first (`dist/grammars/`),
+ * else in the npm package that ships it.
+ */
+function wasmPath(pkg: string, file: string): string {
+  // __dirname is dist/ in the esbuild CommonJS bundle and src/core/frontends under tsx.
+  const dir = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (const candidate of [path.join(dir, 'grammars', file), path.join(dir, file)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  try {
+    // web-tree-sitter exports its .wasm but not package.json; grammars the reverse.
+    return require.resolve(`${pkg}/${file}`);
+  } catch {
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+  }
+}
+
+const { Language, Parser } = TreeSitter;
+type Language = TreeSitter.Language;
+
+let initialized: Promise<void> | undefined;
+const languages = new Map<GrammarName, Promise<Language>>();
+
+function init(): Promise<void> {
+  // Emscripten asks for 'web-tree-sitter.wasm'; answer with our resolved path.
+  initialized ??= Parser.init({
+    locateFile: (file: string) => wasmPath('web-tree-sitter', file),
+  });
+  return initialized;
+}
+
+function language(name: GrammarName): Promise<Language> {
+  let loaded = languages.get(name);
+  if (!loaded) {
+    const pkg = name === 'typescript' ? 'tree-sitter-typescript' : `tree-sitter-${name}`;
+    // Bytes rather than a path: Language.load would otherwise fetch() in some builds.
+    loaded = init().then(() => Language.load(readFileSync(wasmPath(pkg, `${pkg}.wasm`))));
+    // A failed load must not poison the cache forever (e.g. a missing file fixed later).
+    loaded.catch(() => languages.delete(name));
+    languages.set(name, loaded);
+  }
+  return loaded;
+}
+
+/** Parses text with a grammar; the grammar is loaded on first use and cached. */
+export async function parseTree(name: GrammarName, text: string): Promise<Tree> {
+  const grammar = await language(name); // also awaits Parser.init, needed before new Parser()
+  const parser = new Parser();
+  try {
+    parser.setLanguage(grammar);
+    const tree = parser.parse(text);
+    if (!tree) throw new Error(`tree-sitter returned no tree for ${name}`);
+    return tree;
+  } finally {
+    parser.delete();
+  }
+}
+
+/** 0-based start of a node (columns are UTF-16 units, as VS Code counts them). */
+export function startOf(node: Node): Position {
+  return { line: node.startPosition.row, column: node.startPosition.column };
+}
+
+/** A diagnostic spanning a node. */
+export function diagnosticAt(node: Node, message: string,
+  severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return {
+    message,
+    line: node.startPosition.row,
+    column: node.startPosition.column,
+    endLine: node.endPosition.row,
+    endColumn: node.endPosition.column,
+    severity,
+  };
+}
+
+/** One diagnostic per ERROR or MISSING node (not descending into an ERROR). */
+export function syntaxDiagnostics(root: Node): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (node: Node): void => {
+    if (node.isMissing) {
+      out.push(diagnosticAt(node, `Syntax error: missing \`${node.type}\``));
+      return;
+    }
+    if (node.isError) {
+      const snippet = node.text.split('\n')[0].slice(0, 30);
+      out.push(diagnosticAt(node, `Syntax error near \`${snippet}\``));
+      return;
+    }
+    if (!node.hasError) return;
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+/** The token text of a node's `operator` field, or of its first anonymous child. */
+export function operatorOf(node: Node): Node | null {
+  const field = node.childForFieldName('operator');
+  if (field) return field;
+  for (const child of node.children) {
+    if (child && (!child.isNamed || child.type === 'operator')) return child;
+  }
+  return null;
+}
