@@ -52,12 +52,20 @@ export function isNum(e: Expr, value?: number): boolean {
   return e.kind === 'num' && (value === undefined || e.value === value);
 }
 
+/** A product's factors without its coefficient, remembered per node. */
+const restOf = new WeakMap<Mul, Expr>();
+
 /** Splits a term into its number coefficient and the rest: 3·x·y → [3, x·y]. */
 export function splitCoefficient(e: Expr, b: ExprBuilder): [number, Expr] {
   if (e.kind === 'num') return [e.value, b.one];
   if (e.kind === 'mul' && e.factors[0].kind === 'num') {
-    const rest = e.factors.slice(1);
-    return [e.factors[0].value, rest.length === 1 ? rest[0] : b.internMul(rest)];
+    let rest = restOf.get(e);
+    if (!rest) {
+      const others = e.factors.slice(1);
+      rest = others.length === 1 ? others[0] : b.internMul(others);
+      restOf.set(e, rest);
+    }
+    return [e.factors[0].value, rest];
   }
   return [1, e];
 }
@@ -68,11 +76,39 @@ export function splitPower(e: Expr): [Expr, number] {
   return [e, 1];
 }
 
-function mergeDeps(children: readonly Expr[]): number[] {
-  if (children.length === 1) return children[0].deps as number[];
-  const set = new Set<number>();
-  for (const c of children) for (const d of c.deps) set.add(d);
-  return [...set].sort((a, b) => a - b);
+/** Union of two ascending lists; returns `a` itself when b adds nothing. */
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0 || a === b) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i] : Infinity;
+    const y = j < b.length ? b[j] : Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out.length === a.length ? a : out;
+}
+
+function mergeDeps(children: readonly Expr[]): readonly number[] {
+  let deps = children[0].deps;
+  for (let k = 1; k < children.length; k++) deps = union(deps, children[k].deps);
+  return deps;
+}
+
+/** The ids of a list, as an intern key. */
+function idList(list: readonly Expr[]): string {
+  let key = '';
+  for (const e of list) key += `${e.id},`;
+  return key;
 }
 
 function sizeOf(children: readonly Expr[]): number {
@@ -139,7 +175,7 @@ export class ExprBuilder {
 
   /** Interns a sum whose terms are already canonical (used by the simplifier). */
   internAdd(terms: readonly Expr[]): Add {
-    const key = `a${terms.map((t) => t.id).join(',')}`;
+    const key = `a${idList(terms)}`;
     return this.intern(key, (id) => ({
       kind: 'add', terms, id, deps: mergeDeps(terms), size: sizeOf(terms),
     }));
@@ -147,7 +183,7 @@ export class ExprBuilder {
 
   /** Interns a product whose factors are already canonical. */
   internMul(factors: readonly Expr[]): Mul {
-    const key = `m${factors.map((t) => t.id).join(',')}`;
+    const key = `m${idList(factors)}`;
     return this.intern(key, (id) => ({
       kind: 'mul', factors, id, deps: mergeDeps(factors), size: sizeOf(factors),
     }));
@@ -160,7 +196,7 @@ export class ExprBuilder {
   }
 
   internCall(fn: CallName, args: readonly Expr[]): Call {
-    return this.intern(`f${fn}(${args.map((a) => a.id).join(',')})`, (id) => ({
+    return this.intern(`f${fn}(${idList(args)}`, (id) => ({
       kind: 'call', fn, args, id, deps: mergeDeps(args), size: sizeOf(args),
     }));
   }

@@ -5,7 +5,7 @@
  * max(max(a, b), c), and pow(u, v) = uᵛ.
  */
 import type { SourceExpr } from '../source';
-import { add, div, mul, neg, pow, sub } from './algebra';
+import { add, div, mul, neg, pow } from './algebra';
 import type { Expr, ExprBuilder } from './expr';
 import { call } from './functions';
 
@@ -15,6 +15,25 @@ export function lower(b: ExprBuilder, e: SourceExpr, memo = new Map<SourceExpr, 
   if (known) return known;
   const out = lowerNode(b, e, memo);
   memo.set(e, out);
+  return out;
+}
+
+/** Operands of a chain a ± b ± c (or a · b · c), left to right, subtracted ones negated. */
+function gather(e: SourceExpr, op: '+' | '*', go: (x: SourceExpr) => Expr,
+  negate: (x: Expr) => Expr = (x) => x): Expr[] {
+  const out: Expr[] = [];
+  const stack: [SourceExpr, boolean][] = [[e, false]];
+  while (stack.length > 0) {
+    const [node, minus] = stack.pop()!;
+    const chained = node.type === 'binary' &&
+      (op === '+' ? node.op === '+' || node.op === '-' : node.op === '*');
+    if (chained) {
+      stack.push([node.right, op === '+' && node.op === '-' ? !minus : minus]);
+      stack.push([node.left, minus]);
+    } else {
+      out.push(minus ? negate(go(node)) : go(node));
+    }
+  }
   return out;
 }
 
@@ -30,17 +49,14 @@ function lowerNode(b: ExprBuilder, e: SourceExpr, memo: Map<SourceExpr, Expr>): 
     case 'negate':
       return neg(b, go(e.arg));
     case 'binary': {
+      // Long sums and products are gathered into one n-ary node at once:
+      // folding them pairwise would rebuild the growing sum at every step.
+      if (e.op === '+' || e.op === '-') return add(b, gather(e, '+', go, (x) => neg(b, x)));
+      if (e.op === '*') return mul(b, gather(e, '*', go));
       const l = go(e.left);
       const r = go(e.right);
-      switch (e.op) {
-        case '+': return add(b, [l, r]);
-        case '-': return sub(b, l, r);
-        case '*': return mul(b, [l, r]);
-        case '/': return div(b, l, r);
-        case '^': return pow(b, l, r);
-      }
+      return e.op === '/' ? div(b, l, r) : pow(b, l, r);
     }
-    // falls through (unreachable: every operator returns)
     case 'call': {
       const args = e.args.map(go);
       switch (e.fn) {

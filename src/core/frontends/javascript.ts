@@ -10,7 +10,7 @@ import {
   FrontEndError, mathCall, numberLiteral, runStatements, Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
-import { operatorOf, parseTree, startOf, syntaxDiagnostics } from './treesitter';
+import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
 
 type JsLanguage = 'javascript' | 'typescript';
@@ -202,56 +202,58 @@ function outerStatement(node: Node): Node {
 /** Finds every function in a JavaScript or TypeScript document. Never throws. */
 export async function parseJavaScript(text: string, language: JsLanguage):
   Promise<ParsedDocument> {
-  const root = (await parseTree(language, text)).rootNode;
-  const errors = syntaxDiagnostics(root);
-  const constants: { name: string; value: Node }[] = [];
-  for (const st of root.namedChildren) {
-    const decl = st?.type === 'export_statement' ? st.childForFieldName('declaration') : st;
-    if (decl?.type !== 'lexical_declaration' && decl?.type !== 'variable_declaration') continue;
-    for (const d of decl.namedChildren) {
-      const name = d?.childForFieldName('name');
-      const value = d?.childForFieldName('value');
-      if (name?.type === 'identifier' && value && !FUNCTION_VALUES.has(value.type)) {
-        constants.push({ name: name.text, value });
+  return readDocument(language, text, (root) => {
+    const errors = syntaxDiagnostics(root);
+    const constants: { name: string; value: Node }[] = [];
+    for (const st of root.namedChildren) {
+      const decl = st?.type === 'export_statement' ? st.childForFieldName('declaration') : st;
+      if (decl?.type !== 'lexical_declaration' && decl?.type !== 'variable_declaration') continue;
+      for (const d of decl.namedChildren) {
+        const name = d?.childForFieldName('name');
+        const value = d?.childForFieldName('value');
+        if (name?.type === 'identifier' && value && !FUNCTION_VALUES.has(value.type)) {
+          constants.push({ name: name.text, value });
+        }
       }
     }
-  }
-  const globals = collectGlobals(constants, convert, NO_CONSTANTS);
-  const functions: FunctionDef[] = [];
-  const visit = (node: Node): void => {
-    let nameNode: Node | null = null;
-    if (node.type === 'function_declaration' || node.type === 'method_definition'
-      || node.type === 'generator_function_declaration') {
-      nameNode = node.childForFieldName('name');
-    } else if (FUNCTION_VALUES.has(node.type)) {
-      const parent = node.parent;
-      const value = parent?.childForFieldName('value');
-      if (parent?.type === 'variable_declarator' && value?.id === node.id) {
-        nameNode = parent.childForFieldName('name');
-      } else if (parent?.type === 'assignment_expression') {
-        nameNode = parent.childForFieldName('left');
-      } else if (node.type !== 'arrow_function') {
-        nameNode = node.childForFieldName('name'); // named function expression
+    const globals = collectGlobals(constants, convert, NO_CONSTANTS);
+    const functions: FunctionDef[] = [];
+    const visit = (node: Node): void => {
+      let nameNode: Node | null = null;
+      if (node.type === 'function_declaration' || node.type === 'method_definition'
+        || node.type === 'generator_function_declaration') {
+        nameNode = node.childForFieldName('name');
+      } else if (FUNCTION_VALUES.has(node.type)) {
+        const parent = node.parent;
+        const value = parent?.childForFieldName('value');
+        if (parent?.type === 'variable_declarator' && value?.id === node.id) {
+          nameNode = parent.childForFieldName('name');
+        } else if (parent?.type === 'assignment_expression') {
+          nameNode = parent.childForFieldName('left');
+        } else if (node.type !== 'arrow_function') {
+          nameNode = node.childForFieldName('name'); // named function expression
+        }
       }
-    }
-    if (nameNode && node.type !== 'generator_function_declaration') {
-      functions.push(jsFunction(language, node, nameNode, outerStatement(node), globals));
-    }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
-  for (const def of functions) attachSyntaxErrors(def, errors);
-  return { functions, diagnostics: errors };
+      if (nameNode && node.type !== 'generator_function_declaration') {
+        functions.push(jsFunction(language, node, nameNode, outerStatement(node), globals));
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(root);
+    for (const def of functions) attachSyntaxErrors(def, errors);
+    return { functions, diagnostics: errors };
+  });
 }
 
 /** Parses a selection such as `x*y + Math.exp(x)` as a function of its free names. */
 export async function parseJavaScriptExpression(text: string, language: JsLanguage):
   Promise<ParsedDocument> {
-  const root = (await parseTree(language, text)).rootNode;
-  const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-  const only = statements.length === 1 && statements[0].type === 'expression_statement'
-    ? statements[0].namedChildren[0] ?? undefined : undefined;
-  const expr = only && !/assignment|sequence/.test(only.type) ? only : undefined;
-  return buildSelection(language, root, expr, 0, convert, NO_CONSTANTS,
-    'The selection is not a single JavaScript expression');
+  return readDocument(language, text, (root) => {
+    const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
+    const only = statements.length === 1 && statements[0].type === 'expression_statement'
+      ? statements[0].namedChildren[0] ?? undefined : undefined;
+    const expr = only && !/assignment|sequence/.test(only.type) ? only : undefined;
+    return buildSelection(language, root, expr, 0, convert, NO_CONSTANTS,
+      'The selection is not a single JavaScript expression');
+  });
 }

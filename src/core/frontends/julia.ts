@@ -10,7 +10,7 @@ import {
   FrontEndError, mathCall, numberLiteral, runStatements, Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
-import { parseTree, startOf, syntaxDiagnostics } from './treesitter';
+import { readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
 
 const CONSTANTS: Record<string, 'pi' | 'e'> = { pi: 'pi', π: 'pi', ℯ: 'e' };
@@ -281,26 +281,28 @@ function topAssignments(root: Node): { name: string; value: Node }[] {
 
 /** Finds every function definition in a Julia document. Never throws. */
 export async function parseJulia(text: string): Promise<ParsedDocument> {
-  const root = (await parseTree('julia', text)).rootNode;
-  const errors = syntaxDiagnostics(root);
-  const globals = collectGlobals(topAssignments(root), convert, CONSTANTS);
-  const functions: FunctionDef[] = [];
-  const visit = (node: Node): void => {
-    const def = definitionAt(node, globals);
-    if (def) functions.push(def);
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
-  for (const def of functions) attachSyntaxErrors(def, errors);
-  return { functions, diagnostics: errors };
+  return readDocument('julia', text, (root) => {
+    const errors = syntaxDiagnostics(root);
+    const globals = collectGlobals(topAssignments(root), convert, CONSTANTS);
+    const functions: FunctionDef[] = [];
+    const visit = (node: Node): void => {
+      const def = definitionAt(node, globals);
+      if (def) functions.push(def);
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(root);
+    for (const def of functions) attachSyntaxErrors(def, errors);
+    return { functions, diagnostics: errors };
+  });
 }
 
 /** Parses a selection such as `x[1]^2 * sin(x[2])` as a function of its free names. */
 export async function parseJuliaExpression(text: string): Promise<ParsedDocument> {
-  const root = (await parseTree('julia', text)).rootNode;
-  const statements = root.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
-  const only = statements.length === 1 ? statements[0] : undefined;
-  const expr = only && !/assignment|definition|statement/.test(only.type) ? only : undefined;
-  return buildSelection('julia', root, expr, 1, convert, CONSTANTS,
-    'The selection is not a single Julia expression');
+  return readDocument('julia', text, (root) => {
+    const statements = root.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
+    const only = statements.length === 1 ? statements[0] : undefined;
+    const expr = only && !/assignment|definition|statement/.test(only.type) ? only : undefined;
+    return buildSelection('julia', root, expr, 1, convert, CONSTANTS,
+      'The selection is not a single Julia expression');
+  });
 }

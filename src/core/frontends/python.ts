@@ -10,7 +10,7 @@ import {
   mathCall, numberLiteral, attachSyntaxErrors, runStatements, Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
-import { operatorOf, parseTree, startOf, syntaxDiagnostics } from './treesitter';
+import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
 
 /** Module names whose functions are the usual math functions. */
@@ -206,7 +206,9 @@ function classify(node: Node): Statement {
     return value ? { kind: 'return', value, node }
       : { kind: 'unsupported', what: 'A `return` without a value', node };
   }
-  if (node.type !== 'expression_statement') return { kind: 'unsupported', what: describe(node), node };
+  if (node.type !== 'expression_statement') {
+    return { kind: 'unsupported', what: describe(node), node };
+  }
   const inner = node.namedChildren[0];
   if (!inner || inner.type === 'string') return { kind: 'skip' }; // docstring
   const left = inner.childForFieldName('left');
@@ -253,49 +255,51 @@ function lambdaFunction(ctx: Context, statement: Node, nameNode: Node, lambda: N
 
 /** Finds every `def` and `name = lambda ...` in a Python document. Never throws. */
 export async function parsePython(text: string): Promise<ParsedDocument> {
-  const root = (await parseTree('python', text)).rootNode;
-  const ctx = documentContext(root);
-  const errors = syntaxDiagnostics(root);
-  const assignments: { name: string; value: Node }[] = [];
-  for (const st of root.namedChildren) {
-    const a = st?.type === 'expression_statement' ? st.namedChildren[0] : null;
-    const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && right.type !== 'lambda') {
-      assignments.push({ name: left.text, value: right });
-    }
-  }
-  for (const [k, v] of collectGlobals(assignments, (n, s) => convert(ctx, n, s), ctx.constants)) {
-    ctx.globals.set(k, v);
-  }
-  const functions: FunctionDef[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'function_definition') {
-      const def = defFunction(ctx, node);
-      if (def) functions.push(def);
-    } else if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (left?.type === 'identifier' && right?.type === 'lambda') {
-        functions.push(lambdaFunction(ctx, node.parent ?? node, left, right));
+  return readDocument('python', text, (root) => {
+    const ctx = documentContext(root);
+    const errors = syntaxDiagnostics(root);
+    const assignments: { name: string; value: Node }[] = [];
+    for (const st of root.namedChildren) {
+      const a = st?.type === 'expression_statement' ? st.namedChildren[0] : null;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      const right = a?.childForFieldName('right');
+      if (left?.type === 'identifier' && right && right.type !== 'lambda') {
+        assignments.push({ name: left.text, value: right });
       }
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
-  for (const def of functions) attachSyntaxErrors(def, errors);
-  return { functions, diagnostics: errors };
+    for (const [k, v] of collectGlobals(assignments, (n, s) => convert(ctx, n, s), ctx.constants)) {
+      ctx.globals.set(k, v);
+    }
+    const functions: FunctionDef[] = [];
+    const visit = (node: Node): void => {
+      if (node.type === 'function_definition') {
+        const def = defFunction(ctx, node);
+        if (def) functions.push(def);
+      } else if (node.type === 'assignment') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type === 'identifier' && right?.type === 'lambda') {
+          functions.push(lambdaFunction(ctx, node.parent ?? node, left, right));
+        }
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(root);
+    for (const def of functions) attachSyntaxErrors(def, errors);
+    return { functions, diagnostics: errors };
+  });
 }
 
 /** Parses a selection such as `x[0]**2 * np.sin(x[1])` as a function of its free names. */
 export async function parsePythonExpression(text: string): Promise<ParsedDocument> {
-  const root = (await parseTree('python', text)).rootNode;
-  const ctx = documentContext(root);
-  const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-  const only = statements.length === 1 && statements[0].type === 'expression_statement'
-    ? statements[0].namedChildren[0] ?? undefined : undefined;
-  const expr = only && only.type !== 'assignment' && only.type !== 'augmented_assignment'
-    ? only : undefined;
-  return buildSelection('python', root, expr, 0, (n, s) => convert(ctx, n, s),
-    ctx.constants, 'The selection is not a single Python expression');
+  return readDocument('python', text, (root) => {
+    const ctx = documentContext(root);
+    const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
+    const only = statements.length === 1 && statements[0].type === 'expression_statement'
+      ? statements[0].namedChildren[0] ?? undefined : undefined;
+    const expr = only && only.type !== 'assignment' && only.type !== 'augmented_assignment'
+      ? only : undefined;
+    return buildSelection('python', root, expr, 0, (n, s) => convert(ctx, n, s),
+      ctx.constants, 'The selection is not a single Python expression');
+  });
 }

@@ -201,7 +201,7 @@ export interface DefinitionInput {
   nameNode: Node;
   defNode: Node;
   indexBase: 0 | 1;
-  /** Parameters, or a FrontEndError when they cannot be read. */
+  /** Reads the parameters; may throw FrontEndError (then the function has no body). */
   params: () => Param[];
   /** Converts the body within the given scope. */
   body: (scope: Scope) => SourceExpr;

@@ -10,7 +10,7 @@ import path from 'node:path';
 // ES module build needs `import.meta.url`, which is empty in the CommonJS bundle.
 import TreeSitter = require('web-tree-sitter');
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Diagnostic, Position } from '../source';
+import type { Diagnostic, ParsedDocument, Position } from '../source';
 
 export type { Node, Tree } from 'web-tree-sitter';
 
@@ -73,6 +73,28 @@ export async function parseTree(name: GrammarName, text: string): Promise<Tree> 
     return tree;
   } finally {
     parser.delete();
+  }
+}
+
+/**
+ * Parses `text`, runs a front end's reading of the tree, then frees the tree
+ * (it lives in wasm memory, which the garbage collector does not see). An
+ * unexpected exception becomes a diagnostic: front ends never throw.
+ */
+export async function readDocument(name: GrammarName, text: string,
+  read: (root: Node) => ParsedDocument): Promise<ParsedDocument> {
+  const tree = await parseTree(name, text);
+  try {
+    return read(tree.rootNode);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      functions: [],
+      diagnostics: [{ message: `Internal error while reading the document: ${message}`,
+        line: 0, column: 0, severity: 'error' }],
+    };
+  } finally {
+    tree.delete();
   }
 }
 
