@@ -18,6 +18,9 @@
  */
 import type { MathFunction } from '../source';
 import type { LTok } from './latex-lex';
+import {
+  BODY_END, FONTS, FRACS, FUNCTIONS, GREEK, INVERSE, RECIPROCAL,
+} from './latex-words';
 
 /** The LaTeX syntax tree; `at` is a document offset. */
 export type LNode =
@@ -33,58 +36,21 @@ export type LNode =
 export class LatexSyntaxError extends Error {
   constructor(message: string, readonly at: number, readonly end: number,
     /** Where the unclosed bracket opened, if that is the problem. */
-    readonly openedAt?: number) {
+    readonly openedAt?: number,
+    /** The unclosed bracket as written. */
+    readonly openText?: string) {
     super(message);
   }
 }
 
-/** Function commands and the engine function each means. */
-const FUNCTIONS: Record<string, MathFunction> = {
-  sin: 'sin', cos: 'cos', tan: 'tan', arcsin: 'asin', arccos: 'acos', arctan: 'atan',
-  asin: 'asin', acos: 'acos', atan: 'atan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
-  exp: 'exp', log: 'log', ln: 'log', lg: 'log10', max: 'max', min: 'min', sign: 'sign',
-  sgn: 'sign', signum: 'sign', abs: 'abs', atan2: 'atan2', arctan2: 'atan2', hypot: 'hypot',
-};
-/** Reciprocal trig functions, written as 1/cos etc. */
-const RECIPROCAL: Record<string, MathFunction> = { sec: 'cos', csc: 'sin', cot: 'tan' };
-const INVERSE: Partial<Record<MathFunction, MathFunction>> = { sin: 'asin', cos: 'acos',
-  tan: 'atan' };
-const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta',
-  'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'rho', 'varrho', 'sigma',
-  'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda',
-  'Xi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega']);
-/** Font commands whose braced letters name a symbol or a function. */
-const FONTS = new Set(['\\mathrm', '\\operatorname', '\\mathit', '\\mathbf', '\\boldsymbol',
-  '\\bm', '\\vec', '\\mathsf', '\\text', '\\textrm']);
-const FRACS = new Set(['\\frac', '\\dfrac', '\\tfrac', '\\cfrac']);
-/** Tokens that end a body at top level: punctuation and conditions after the formula. */
-const BODY_END = new Set([',', ';', '.', '=', '<', '>', '\\quad', '\\qquad', '\\text',
-  '\\mbox', '\\textrm', '\\le', '\\leq', '\\ge', '\\geq', '\\neq', '\\in', '\\forall',
-  '\\approx', '\\to', '\\\\', '\\coloneqq', '\\equiv', ':']);
-
-/** A parsed definition head `f(x, y) =`. */
-export interface LHead {
-  name: string;
-  nameAt: number;
-  params: { base: string; index?: number; at: number }[];
-}
-
 /** Parses one math row (tokens from `tokenizeLatex`). */
 export class LatexParser {
-  private pos = 0;
   private absDepth = 0;
   /** Brackets still open, innermost last: reported when the formula ends too early. */
   private readonly open: LTok[] = [];
 
-  constructor(private readonly t: LTok[]) {}
-
-  /** `f(x) =`, `g(x_1, x_2) :=`, `\phi(x) =`; undefined (and no input used) otherwise. */
-  head(): LHead | undefined {
-    const save = this.pos;
-    const h = this.tryHead();
-    if (!h) this.pos = save;
-    return h;
-  }
+  /** Parses `t` from token `pos` on (after the definition head). */
+  constructor(private readonly t: LTok[], private pos = 0) {}
 
   /** The body after the head, up to the end of the row or a trailing condition. */
   body(): LNode {
@@ -94,59 +60,6 @@ export class LatexParser {
       this.fail(tok, 'an operator such as +, -, \\cdot or the end of the formula');
     }
     return e;
-  }
-
-  private tryHead(): LHead | undefined {
-    const nameTok = this.next();
-    let name: string;
-    if (nameTok.k === 'letter') name = nameTok.text;
-    else if (nameTok.k === 'cmd' && GREEK.has(nameTok.text.slice(1))) name = nameTok.text.slice(1);
-    else return undefined;
-    if (this.peek().text === '_') {
-      this.next();
-      const sub = this.next();
-      if (sub.k === 'num' || sub.k === 'letter') name += `_${sub.text}`;
-      else return undefined;
-    }
-    if (this.next().text !== '(') return undefined;
-    const params: LHead['params'] = [];
-    for (;;) {
-      const p = this.param();
-      if (!p) return undefined;
-      params.push(p);
-      const sep = this.next().text;
-      if (sep === ')') break;
-      if (sep !== ',') return undefined;
-    }
-    const eq = this.next();
-    if (eq.text === ':' && this.peek().text === '=') this.next();
-    else if (!['=', '\\coloneqq', '\\triangleq', '\\equiv', '\\colonequals'].includes(eq.text)) {
-      return undefined;
-    }
-    return { name, nameAt: nameTok.off, params };
-  }
-
-  private param(): LHead['params'][number] | undefined {
-    let tok = this.next();
-    const at = tok.off;
-    if (tok.k === 'cmd' && ['\\mathbf', '\\boldsymbol', '\\bm', '\\vec'].includes(tok.text)) {
-      if (this.next().text !== '{') return undefined;
-      tok = this.next();
-      if (this.next().text !== '}') return undefined;
-    }
-    let base: string;
-    if (tok.k === 'letter') base = tok.text;
-    else if (tok.k === 'cmd' && GREEK.has(tok.text.slice(1))) base = tok.text.slice(1);
-    else return undefined;
-    if (this.peek().text !== '_') return { base, at };
-    this.next();
-    let sub = this.next();
-    if (sub.text === '{') {
-      sub = this.next();
-      if (this.next().text !== '}') return undefined;
-    }
-    if (sub.k !== 'num' || !/^\d+$/.test(sub.text)) return undefined;
-    return { base, index: Number(sub.text), at };
   }
 
   /** Sum of products: a leading sign covers the first product. */
@@ -256,7 +169,8 @@ export class LatexParser {
     if (tok.k === 'eof') {
       const prev = this.t[this.pos - 1];
       this.fail(tok, `a number, a symbol or a parenthesis${prev ? ` after '${prev.text}'` : ''}` +
-        ' (finish the formula, or remove what dangles at its end)');
+        (prev?.text === '=' ? '; write the formula after it'
+          : `; finish the formula or remove the trailing '${prev?.text ?? ''}'`));
     }
     this.next();
     if (tok.k === 'num') return { k: 'num', value: Number(tok.text), at: tok.off };
@@ -285,9 +199,9 @@ export class LatexParser {
     if (name === 'sum' || name === 'prod') return this.sum(tok, name === 'sum' ? '+' : '*');
     if (FONTS.has(tok.text)) return this.font(tok);
     if (FUNCTIONS[name] || RECIPROCAL[name]) return this.func(tok, name);
-    return this.fail(tok, `a supported command ('${tok.text}' is not one): \\frac, ` +
+    return this.failWith(tok, `'${tok.text}' is not supported; supported: \\frac, ` +
       '\\sqrt, \\sin, \\cos, \\tan, \\exp, \\log, \\ln, \\max, \\min, \\sum, \\pi, \\cdot, ' +
-      'Greek letters, \\left( \\right), |x|');
+      'Greek letters, \\left( \\right), |x|.');
   }
 
   private group(open: string, close: string): LNode {
@@ -456,9 +370,14 @@ export class LatexParser {
 
   /** Throws a syntax error saying what was found and what was expected. */
   private fail(tok: LTok, expected: string, open?: LTok): never {
-    const found = tok.k !== 'eof' ? `found '${tok.text}'` : 'the formula ends here';
     if (!open && tok.k === 'eof') open = this.open[this.open.length - 1];
-    throw new LatexSyntaxError(`Expected ${expected}, but ${found}.`, tok.off,
-      Math.max(tok.end, tok.off + 1), open?.off);
+    const message = tok.k === 'eof' ? `The formula ends too early: expected ${expected}.`
+      : `Expected ${expected}, but found '${tok.text}'.`;
+    this.failWith(tok, message, open);
+  }
+
+  private failWith(tok: LTok, message: string, open?: LTok): never {
+    throw new LatexSyntaxError(message, tok.off, Math.max(tok.end, tok.off + 1), open?.off,
+      open?.text);
   }
 }

@@ -11,7 +11,8 @@ import type { Diagnostic, FunctionDef, ParsedDocument, Position } from '../sourc
 import { identifierLatex } from './common';
 import { tokenizeLatex } from './latex-lex';
 import { lowerLatex, type LowerProblem } from './latex-lower';
-import { LatexParser, LatexSyntaxError, type LHead } from './latex-parse';
+import { parseHead, type LHead } from './latex-head';
+import { LatexParser, LatexSyntaxError } from './latex-parse';
 import { LineIndex, scanMath, type MathRegion } from './latex-scan';
 import { VarCollector } from './var-collector';
 
@@ -32,9 +33,11 @@ Promise<ParsedDocument> {
     for (const [start, rowEnd] of rows) {
       let end = rowEnd;
       while (end > start && /\s/.test(text[end - 1])) end--;
-      const parser = new LatexParser(tokenizeLatex(text, start, end));
-      const head = parser.head();
-      if (!head) continue; // math that is not a definition
+      const tokens = tokenizeLatex(text, start, end);
+      const found = parseHead(tokens);
+      if (!found) continue; // math that is not a definition
+      const { head } = found;
+      const parser = new LatexParser(tokens, found.next);
       const range = rows.length === 1
         ? { startLine: lines.at(region.start - region.open.length).line,
           endLine: lines.at(region.end).line }
@@ -61,8 +64,10 @@ Promise<ParsedDocument> {
     if (first) ({ start, end } = first);
   }
   const diagnostics: Diagnostic[] = [];
-  const parser = new LatexParser(tokenizeLatex(text, start, end));
-  const head = parser.head() ?? { name: 'selection', nameAt: start, params: [] };
+  const tokens = tokenizeLatex(text, start, end);
+  const found = parseHead(tokens);
+  const head = found?.head ?? { name: 'selection', nameAt: start, params: [] };
+  const parser = new LatexParser(tokens, found?.next ?? 0);
   const range = { startLine: lines.at(start).line, endLine: lines.at(end).line };
   const def = buildDef(parser, { ...head, name: 'selection' }, language, range,
     (o) => lines.at(o), diagnostics);
@@ -105,7 +110,7 @@ function buildDef(parser: LatexParser, head: LHead, language: MathLanguage,
     const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
     diagnostics.push({
       message: `In the definition of ${head.name}: ${err.message}` + (opened
-        ? ` The bracket still open was opened at line ${opened.line + 1}, column ` +
+        ? ` The '${err.openText}' still open is at line ${opened.line + 1}, column ` +
           `${opened.column + 1}.` : ''),
       line: at.line, column: at.column, endLine: end.line, endColumn: end.column,
       severity: 'error',

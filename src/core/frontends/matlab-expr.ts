@@ -159,9 +159,10 @@ class MParser {
       const close = tok.text === '(' ? ')' : ']';
       const e = this.expression();
       if (this.peekOp() !== close) {
-        return this.syntax(this.peek() ?? this.t[this.to - 1],
-          `expected '${close}' to close the '${tok.text}' at line ${tok.at.line + 1}, ` +
-          `column ${tok.at.column + 1}`);
+        const found = this.peek();
+        const last = this.t[this.to - 1];
+        return this.syntax(found ?? last, `expected '${close}' to close the '${tok.text}' at ` +
+          `line ${tok.at.line + 1}, column ${tok.at.column + 1}`, found ? found.at : last.end);
       }
       this.next();
       return e;

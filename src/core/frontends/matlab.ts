@@ -165,7 +165,7 @@ function functionBlock(tokens: MToken[], stmts: Stmt[], start: number, functions
       '`name = expression;` assignments to plain names.', at: t.at, end: tokens[s.to - 1].end,
     syntax: false });
   }
-  if (!outputSet && !problems.some((p) => p.syntax)) {
+  if (!outputSet && problems.length === 0) {
     problems.push({ message: `The output '${header.output}' is never assigned; add ` +
       `'${header.output} = ...;' to the body.`, at: header.nameAt, end: header.nameAt,
     syntax: false });
@@ -272,7 +272,8 @@ function finishDef(name: string, nameAt: Position, range: FunctionDef['range'],
     return undefined;
   }
   const { variables, problems: varProblems, indexBase } = vars.finish();
-  const defDiags = [...problems.map((p) => diag(p.message, p.at, p.end)),
+  const capital = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
+  const defDiags = [...problems.map((p) => diag(capital(p.message), p.at, p.end)),
     ...varProblems.map((p) => diag(p.message, p.at, p.at))];
   return {
     name,
