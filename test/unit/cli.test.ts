@@ -1,0 +1,78 @@
+/** The `gradnorm` command as users and scripts call it: JSON contract and exit codes. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluate } from 'mathjs';
+
+const root = join(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'gradnorm-cli-'));
+
+function gradnorm(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args],
+    { encoding: 'utf8', cwd: root });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('gradnorm derive', () => {
+  const himmelblau = file('himmelblau.py',
+    'def himmelblau(x, y):\n    return (x**2 + y - 11)**2 + (x + y**2 - 7)**2\n');
+
+  it('prints one JSON object whose strings mathjs can evaluate', () => {
+    const r = gradnorm('derive', himmelblau, '--json', '--at', '-1,2.5');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const [fn] = out.functions;
+    assert.equal(fn.name, 'himmelblau');
+    assert.deepEqual(fn.variables, [{ name: 'x', symbol: 'x' }, { name: 'y', symbol: 'y' }]);
+    assert.deepEqual(fn.range, { startLine: 0, endLine: 1 });
+    const scope = { x: -1, y: 2.5 };
+    fn.result.forEach((r: string, j: number) =>
+      assert.ok(Math.abs(evaluate(r, scope) - fn.checks[0].result[j]) < 1e-9));
+    assert.equal(fn.checks[0].status, 'ok');
+    assert.equal(fn.hessian.length, 2);
+    assert.ok(fn.derivation.length >= 8);
+  });
+
+  it('accepts negative coordinates and several points', () => {
+    const r = gradnorm('derive', himmelblau, '--json', '--at', '-3,-2', '--at', '0.5,0.25');
+    assert.equal(JSON.parse(r.stdout).functions[0].checks.length, 2);
+  });
+
+  it('reports a syntax error with its line and exit status 1, without a stack trace', () => {
+    const bad = file('caret.py', 'def g(x):\n    return x^2\n');
+    const r = gradnorm('derive', bad, '--json');
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.diagnostics[0].line, 1);
+    assert.match(out.diagnostics[0].message, /\*\*/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it('uses exit status 2 for wrong usage, with a message', () => {
+    assert.equal(gradnorm('derive').code, 2);
+    assert.equal(gradnorm('derive', himmelblau, '--at', '1,two').code, 2);
+    assert.match(gradnorm('derive', join(dir, 'missing.py')).stderr, /no such file/);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = gradnorm('derive', himmelblau, '--function', 'himmelblau');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /himmelblau\(x, y\)/);
+    assert.match(r.stdout, /check at .*: ok/);
+  });
+
+  it('names the function that was asked for but not found', () => {
+    const r = gradnorm('derive', himmelblau, '--function', 'rosen', '--json');
+    assert.equal(r.code, 1);
+    assert.match(JSON.parse(r.stdout).diagnostics[0].message, /rosen.*himmelblau/);
+  });
+});
