@@ -15,6 +15,8 @@ const nodeEntries = [
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'src/extension/extension.ts', out: 'extension' },
   { in: 'src/extension/worker.ts', out: 'worker' },
+  // MathJax (hover SVGs) is ~2 MB: its own file, required by the worker on the first hover only.
+  { in: 'src/extension/mathSvg.ts', out: 'mathsvg' },
 ].filter((e) => existsSync(join(root, e.in)));
 
 const webEntries = [{ in: 'src/webview/main.ts', out: 'webview' }].filter((e) =>

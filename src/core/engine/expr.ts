@@ -104,12 +104,24 @@ function mergeDeps(children: readonly Expr[]): readonly number[] {
   return deps;
 }
 
-/** The ids of a list, as an intern key. */
-function idList(list: readonly Expr[]): string {
-  let key = '';
-  for (const e of list) key += `${e.id},`;
-  return key;
+/** A hash of a node's kind tag and its children's ids (FNV-style, 32 bits). */
+function hashOf(tag: number, list: readonly Expr[]): number {
+  let h = 2166136261 ^ tag;
+  for (let k = 0; k < list.length; k++) h = Math.imul(h ^ list[k].id, 16777619);
+  return h;
 }
+
+function sameChildren(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+const TAG: Record<string, number> = { add: 1, mul: 2, pow: 3 };
+const CALL_TAG: Record<CallName, number> = {
+  sin: 10, cos: 11, tan: 12, asin: 13, acos: 14, atan: 15, atan2: 16, sinh: 17, cosh: 18,
+  tanh: 19, exp: 20, log: 21, cbrt: 22, abs: 23, sign: 24, max: 25, min: 26,
+};
 
 function sizeOf(children: readonly Expr[]): number {
   let s = 1;
@@ -122,7 +134,12 @@ function sizeOf(children: readonly Expr[]): number {
  * with it, so a long-lived extension host does not accumulate expressions.
  */
 export class ExprBuilder {
-  private readonly table = new Map<string, Expr>();
+  // Interning without string keys: numbers and variables by value, other
+  // nodes in buckets by a hash of their children's ids.
+  private readonly numbers = new Map<number, Num>();
+  private readonly variables = new Map<number, Var>();
+  private readonly constants = new Map<string, Const>();
+  private readonly buckets = new Map<number, Expr[]>();
   private nextId = 0;
   private ticks = 0;
 
@@ -143,13 +160,9 @@ export class ExprBuilder {
     return this.nextId;
   }
 
-  private intern<T extends Expr>(key: string, make: (id: number) => T): T {
-    const found = this.table.get(key);
-    if (found) return found as T;
+  private newId(): number {
     if (this.budget && ++this.ticks % 512 === 0) this.checkBudget();
-    const node = make(this.nextId++);
-    this.table.set(key, node);
-    return node;
+    return this.nextId++;
   }
 
   /** Throws BudgetExceeded when the deadline passed or the caller cancelled. */
@@ -161,43 +174,82 @@ export class ExprBuilder {
 
   num(value: number): Num {
     const v = value === 0 ? 0 : value; // -0 and 0 are one number here
-    return this.intern(`n${v}`, (id) => ({ kind: 'num', value: v, id, deps: [], size: 1 }));
+    let n = this.numbers.get(v);
+    if (!n) {
+      n = { kind: 'num', value: v, id: this.newId(), deps: [], size: 1 };
+      this.numbers.set(v, n);
+    }
+    return n;
   }
 
   constant(name: 'pi' | 'e'): Const {
-    const value = name === 'pi' ? Math.PI : Math.E;
-    return this.intern(`c${name}`, (id) => ({ kind: 'const', name, value, id, deps: [], size: 1 }));
+    let c = this.constants.get(name);
+    if (!c) {
+      const value = name === 'pi' ? Math.PI : Math.E;
+      c = { kind: 'const', name, value, id: this.newId(), deps: [], size: 1 };
+      this.constants.set(name, c);
+    }
+    return c;
   }
 
   variable(index: number): Var {
-    return this.intern(`v${index}`, (id) => ({ kind: 'var', index, id, deps: [index], size: 1 }));
+    let v = this.variables.get(index);
+    if (!v) {
+      v = { kind: 'var', index, id: this.newId(), deps: [index], size: 1 };
+      this.variables.set(index, v);
+    }
+    return v;
+  }
+
+  private bucket(hash: number): Expr[] {
+    let list = this.buckets.get(hash);
+    if (!list) {
+      list = [];
+      this.buckets.set(hash, list);
+    }
+    return list;
   }
 
   /** Interns a sum whose terms are already canonical (used by the simplifier). */
   internAdd(terms: readonly Expr[]): Add {
-    const key = `a${idList(terms)}`;
-    return this.intern(key, (id) => ({
-      kind: 'add', terms, id, deps: mergeDeps(terms), size: sizeOf(terms),
-    }));
+    const list = this.bucket(hashOf(TAG.add, terms));
+    for (const e of list) if (e.kind === 'add' && sameChildren(e.terms, terms)) return e;
+    const node: Add = {
+      kind: 'add', terms, id: this.newId(), deps: mergeDeps(terms), size: sizeOf(terms),
+    };
+    list.push(node);
+    return node;
   }
 
   /** Interns a product whose factors are already canonical. */
   internMul(factors: readonly Expr[]): Mul {
-    const key = `m${idList(factors)}`;
-    return this.intern(key, (id) => ({
-      kind: 'mul', factors, id, deps: mergeDeps(factors), size: sizeOf(factors),
-    }));
+    const list = this.bucket(hashOf(TAG.mul, factors));
+    for (const e of list) if (e.kind === 'mul' && sameChildren(e.factors, factors)) return e;
+    const node: Mul = {
+      kind: 'mul', factors, id: this.newId(), deps: mergeDeps(factors), size: sizeOf(factors),
+    };
+    list.push(node);
+    return node;
   }
 
   internPow(base: Expr, exp: Expr): Pow {
-    return this.intern(`p${base.id},${exp.id}`, (id) => ({
-      kind: 'pow', base, exp, id, deps: mergeDeps([base, exp]), size: 1 + base.size + exp.size,
-    }));
+    const list = this.bucket(hashOf(TAG.pow, [base, exp]));
+    for (const e of list) if (e.kind === 'pow' && e.base === base && e.exp === exp) return e;
+    const node: Pow = {
+      kind: 'pow', base, exp, id: this.newId(), deps: mergeDeps([base, exp]),
+      size: 1 + base.size + exp.size,
+    };
+    list.push(node);
+    return node;
   }
 
   internCall(fn: CallName, args: readonly Expr[]): Call {
-    return this.intern(`f${fn}(${idList(args)}`, (id) => ({
-      kind: 'call', fn, args, id, deps: mergeDeps(args), size: sizeOf(args),
-    }));
+    const list = this.bucket(hashOf(CALL_TAG[fn], args));
+    for (const e of list) if (e.kind === 'call' && e.fn === fn && sameChildren(e.args, args)) return e;
+    const node: Call = {
+      kind: 'call', fn, args, id: this.newId(), deps: mergeDeps(args), size: sizeOf(args),
+    };
+    list.push(node);
+    return node;
   }
 }

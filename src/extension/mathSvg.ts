@@ -1,0 +1,41 @@
+/**
+ * TeX → SVG for hovers (hover Markdown cannot run KaTeX). Runs in the worker
+ * and is imported lazily there: MathJax is about 2 MB of code.
+ *
+ * The SVG is returned as a base64 data: URI; VS Code's Markdown renderer
+ * allows data: image sources. `fontCache: 'none'` inlines glyph paths so the
+ * image is self-contained, and `currentColor` is replaced by the theme colour
+ * because an <img> does not inherit the hover's text colour.
+ */
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
+import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+
+const adaptor = liteAdaptor();
+RegisterHTMLHandler(adaptor);
+const doc = mathjax.document('', {
+  InputJax: new TeX({ packages: ['base', 'ams'], maxMacros: 1000, maxBuffer: 50 * 1024 }),
+  OutputJax: new SVG({ fontCache: 'none' }),
+});
+
+/** Longest TeX accepted; past this the hover shows the plain-text fallback. */
+const MAX_TEX = 20_000;
+
+/** Renders display-style TeX to an SVG data: URI, or null when it cannot. */
+export function texToSvgDataUri(tex: string, color: string): string | null {
+  if (tex.length > MAX_TEX || !/^#[0-9a-fA-F]{3,8}$/.test(color)) return null;
+  try {
+    const node = doc.convert(tex, { display: true });
+    let svg = adaptor.innerHTML(node);
+    // MathJax reports TeX errors inside the SVG; the fallback text is more useful then.
+    if (svg.includes('data-mjx-error')) return null;
+    svg = svg.replace(/currentColor/g, color);
+    return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Turns an engine outcome into the {@link ViewState} a webview shows. Pure
+ * apart from types, so the mapping rules (which diagnostics are errors shown
+ * in place of the result, what a timeout looks like) are in one place.
+ */
+import type { Diagnostic, DocumentDerivation } from '../core/index';
+import type { DocRef, ViewState } from '../shared/protocol';
+import type { Outcome } from './workerClient';
+import type { FunctionSummary } from './workerProtocol';
+
+/** Basename of a URI path, for display (never the full path). */
+export function displayName(uriPath: string): string {
+  const i = uriPath.lastIndexOf('/');
+  return decodeURIComponent(i >= 0 ? uriPath.slice(i + 1) : uriPath);
+}
+
+/** Inputs describing what was derived. */
+export interface ViewTarget {
+  doc: DocRef;
+  fileName: string;
+  language: string;
+  functionName: string;
+  /** The function as parsed (for positioning a timeout error); may be absent. */
+  fn?: FunctionSummary;
+  timeBudgetMs: number;
+}
+
+/** Builds the state; `undefined` when the outcome was cancelled (nothing to show). */
+export function viewStateFromOutcome(
+  t: ViewTarget,
+  outcome: Outcome<DocumentDerivation>,
+): ViewState | undefined {
+  const base = {
+    doc: t.doc,
+    fileName: t.fileName,
+    language: t.language,
+    functionName: t.functionName,
+  };
+  const at = t.fn?.nameAt ?? { line: 0, column: 0 };
+  switch (outcome.status) {
+    case 'cancelled':
+      return undefined;
+    case 'timeout':
+      return {
+        ...base,
+        errors: [
+          {
+            message:
+              `The derivation of ${t.functionName} did not finish within ` +
+              `${t.timeBudgetMs} ms; raise gradientNormLens.timeBudgetMs or simplify the function.`,
+            line: at.line,
+            column: at.column,
+            severity: 'error',
+          },
+        ],
+        notes: [],
+      };
+    case 'error':
+      return {
+        ...base,
+        errors: [{ message: `Internal error: ${outcome.message}`, ...at, severity: 'error' }],
+        notes: [],
+      };
+    case 'done': {
+      const result = outcome.result;
+      const derivation = result.functions.find((f) => f.name === t.functionName);
+      const { errors, notes } = splitDiagnostics(relevant(result.diagnostics, t.fn));
+      if (!derivation && errors.length === 0) {
+        return {
+          ...base,
+          errors: [],
+          notes,
+          message: `No function named ${t.functionName} was found in ${t.fileName}.`,
+        };
+      }
+      if (derivation) return { ...base, derivation, errors: [], notes: [...errors, ...notes] };
+      return { ...base, errors, notes };
+    }
+  }
+}
+
+/** Diagnostics inside the function's lines, plus document-wide ones when there is no function. */
+function relevant(diags: Diagnostic[], fn: FunctionSummary | undefined): Diagnostic[] {
+  if (!fn) return diags;
+  const inside = diags.filter(
+    (d) => d.line >= fn.range.startLine && d.line <= fn.range.endLine,
+  );
+  // A syntax error elsewhere can still break this function's parse: keep errors if
+  // nothing inside explains the failure.
+  return inside.length > 0 ? inside : diags;
+}
+
+/** Errors vs. everything else. */
+export function splitDiagnostics(diags: Diagnostic[]): {
+  errors: Diagnostic[];
+  notes: Diagnostic[];
+} {
+  return {
+    errors: diags.filter((d) => d.severity === 'error'),
+    notes: diags.filter((d) => d.severity !== 'error'),
+  };
+}
+
+/** The function whose lines contain `line`, innermost (latest start) first. */
+export function functionAtLine(
+  functions: readonly FunctionSummary[],
+  line: number,
+): FunctionSummary | undefined {
+  let best: FunctionSummary | undefined;
+  for (const f of functions) {
+    if (line >= f.range.startLine && line <= f.range.endLine) {
+      if (!best || f.range.startLine >= best.range.startLine) best = f;
+    }
+  }
+  return best;
+}

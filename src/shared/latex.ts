@@ -1,0 +1,50 @@
+/**
+ * Small LaTeX builders shared by the webview, the hover renderer and the
+ * "Copy Result as LaTeX" command, so all three print the same formulas.
+ */
+import type { FunctionDerivation } from '../core/index';
+
+/** A column vector. */
+export function vectorLatex(entries: readonly string[]): string {
+  if (entries.length === 0) return '()';
+  return `\\begin{pmatrix} ${entries.join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+/** A matrix from rows of LaTeX cells. */
+export function matrixLatex(rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '()';
+  return `\\begin{pmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+/** `f(x_0, x_1)` with the function's variables. */
+export function signatureLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>): string {
+  return `${nameLatex(d.name)}(${d.latex.variables.join(', ')})`;
+}
+
+/** A function name as upright text, escaped for LaTeX. */
+export function nameLatex(name: string): string {
+  const escaped = name.replace(/[\\{}_^#$%&~]/g, (c) => (c === '\\' ? '' : `\\${c}`));
+  return name.length === 1 ? escaped : `\\operatorname{${escaped}}`;
+}
+
+/** The headline equation: ∇‖∇f‖₁ = H_f·sign(∇f) = (result). */
+export function resultEquationLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>): string {
+  const f = nameLatex(d.name);
+  return `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.result)}`;
+}
+
+/** Rows/columns [start, end) of the blocks a d×d matrix is split into for display. */
+export function blockRanges(d: number, size = 8): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < d; start += size) ranges.push([start, Math.min(d, start + size)]);
+  return ranges;
+}
+
+/** The sub-matrix rows[r0:r1][c0:c1] as LaTeX. */
+export function blockLatex(
+  rows: readonly (readonly string[])[],
+  [r0, r1]: [number, number],
+  [c0, c1]: [number, number],
+): string {
+  return matrixLatex(rows.slice(r0, r1).map((row) => row.slice(c0, c1)));
+}

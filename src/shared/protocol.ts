@@ -1,0 +1,100 @@
+/**
+ * Messages between the extension host and the derivation webviews (the
+ * editor panel and the side view). Both bundles import this module, so the
+ * shapes cannot drift apart. Every host message names the document (uri +
+ * version) it was computed from; the webview drops anything older than what
+ * it already shows (see {@link StaleFilter}).
+ *
+ * Pure module: no `vscode`, no DOM.
+ */
+import type { Diagnostic, FunctionDerivation } from '../core/index';
+
+/** The document a message was computed from. */
+export interface DocRef {
+  uri: string;
+  version: number;
+}
+
+/** What a view shows: one function's derivation, or why there is none. */
+export interface ViewState {
+  doc: DocRef;
+  /** Display name only (basename), never a full path. */
+  fileName: string;
+  language: string;
+  functionName?: string;
+  /** Present when the derivation succeeded. */
+  derivation?: FunctionDerivation;
+  /** Parse/derivation errors; shown where the result would be. */
+  errors: Diagnostic[];
+  /** Non-fatal diagnostics (warnings, information). */
+  notes: Diagnostic[];
+  /** Plain-text message when there is nothing to derive (no function under the cursor). */
+  message?: string;
+}
+
+/** Host → webview. */
+export type HostMessage =
+  | { type: 'state'; doc: DocRef; state: ViewState }
+  | { type: 'busy'; doc: DocRef; functionName?: string }
+  | { type: 'empty'; doc?: DocRef; message: string };
+
+/** Webview → host. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'copy'; latex: string }
+  | { type: 'reveal'; uri: string; line: number };
+
+/** Type guard for messages arriving in the host (they come from a webview, so check). */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'copy':
+      return typeof m.latex === 'string';
+    case 'reveal':
+      return typeof m.uri === 'string' && typeof m.line === 'number';
+    default:
+      return false;
+  }
+}
+
+/** Type guard for messages arriving in the webview. */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'empty') return typeof m.message === 'string';
+  if (m.type !== 'state' && m.type !== 'busy') return false;
+  return isDocRef(m.doc);
+}
+
+function isDocRef(value: unknown): value is DocRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return typeof d.uri === 'string' && typeof d.version === 'number';
+}
+
+/**
+ * Drops messages computed from an older version of a document than one
+ * already accepted. Results arrive out of order when a slow derivation of
+ * version 3 finishes after a fast one of version 4; showing version 3 then
+ * would silently display an outdated result.
+ */
+export class StaleFilter {
+  private readonly latest = new Map<string, number>();
+
+  /** True when `doc` is not older than the newest version seen for its uri (and records it). */
+  accept(doc: DocRef | undefined): boolean {
+    if (!doc) return true;
+    const seen = this.latest.get(doc.uri);
+    if (seen !== undefined && doc.version < seen) return false;
+    this.latest.set(doc.uri, doc.version);
+    return true;
+  }
+
+  /** The newest version accepted for `uri`, if any. */
+  latestVersion(uri: string): number | undefined {
+    return this.latest.get(uri);
+  }
+}

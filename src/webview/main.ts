@@ -1,0 +1,75 @@
+/**
+ * Webview entry (bundled to dist/webview.js, loaded with the page's nonce).
+ * Receives {@link HostMessage}s, drops stale ones, renders, and persists the
+ * last message with `setState` so a reloaded view shows it immediately.
+ */
+import {
+  isHostMessage,
+  StaleFilter,
+  type HostMessage,
+  type WebviewMessage,
+} from '../shared/protocol';
+import { h } from './dom';
+import { renderState, type RenderHandlers } from './render';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+const filter = new StaleFilter();
+/** What is on screen: a full state (kept while a newer one is computed) or nothing. */
+let shown: Extract<HostMessage, { type: 'state' }> | undefined;
+
+const handlers: RenderHandlers = {
+  copy: (latex) => vscode.postMessage({ type: 'copy', latex }),
+  reveal: (uri, line) => vscode.postMessage({ type: 'reveal', uri, line }),
+};
+
+function show(message: HostMessage): void {
+  switch (message.type) {
+    case 'state':
+      shown = message;
+      document.body.classList.remove('gn-busy');
+      root.replaceChildren(renderState(message.state, handlers));
+      vscode.setState(message);
+      break;
+    case 'busy': {
+      // Keep the current result on screen while the same function is re-derived
+      // (no flicker while typing); otherwise show a placeholder.
+      document.body.classList.add('gn-busy');
+      const same =
+        shown?.doc.uri === message.doc.uri && shown.state.functionName === message.functionName;
+      if (!same) {
+        const what = message.functionName ? ` ${message.functionName}` : '';
+        root.replaceChildren(h('p', { class: 'gn-muted' }, `Deriving${what}…`));
+        shown = undefined;
+      }
+      break;
+    }
+    case 'empty':
+      shown = undefined;
+      document.body.classList.remove('gn-busy');
+      root.replaceChildren(h('p', { class: 'gn-muted gn-empty' }, message.message));
+      vscode.setState(message);
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isHostMessage(message)) return;
+  if (!filter.accept(message.doc)) return; // older version than what we have: drop
+  show(message);
+});
+
+const saved = vscode.getState();
+if (isHostMessage(saved) && saved.type !== 'busy') {
+  filter.accept(saved.doc);
+  show(saved);
+}
+vscode.postMessage({ type: 'ready' });

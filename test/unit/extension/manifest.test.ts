@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { COMMANDS, SIDE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/extension/ids';
+import { LANGUAGE_IDS, supportedWhenClause } from '../../../src/extension/languages';
+import { manifest } from './manifest';
+
+const root = join(__dirname, '..', '..', '..');
+
+describe('package.json contributions', () => {
+  it('contributes exactly the registered commands, in category Gradient Norm', () => {
+    const ids = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(ids, Object.values(COMMANDS).sort());
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'Gradient Norm');
+  });
+
+  it('hides the test command and limits editor commands to supported languages', () => {
+    type Entry = { command: string; when: string };
+    const palette = manifest.contributes.menus.commandPalette as Entry[];
+    const when = (id: string) => palette.find((p) => p.command === id)?.when;
+    assert.equal(when(COMMANDS.testState), 'false');
+    assert.equal(when(COMMANDS.showDerivation), supportedWhenClause());
+    assert.equal(when(COMMANDS.setSamplePoint), supportedWhenClause());
+  });
+
+  it('activates lazily on each supported language', () => {
+    const events = manifest.activationEvents as string[];
+    assert.deepEqual(events.sort(), LANGUAGE_IDS.map((l) => `onLanguage:${l}`).sort());
+    assert.ok(!events.includes('*'));
+  });
+
+  it('declares the side view in its own container with an existing icon', () => {
+    const containers = manifest.contributes.viewsContainers.activitybar;
+    const container = containers.find((c: { id: string }) => c.id === VIEW_CONTAINER_ID);
+    assert.ok(container);
+    assert.ok(existsSync(join(root, container.icon)));
+    const views = manifest.contributes.views[VIEW_CONTAINER_ID];
+    assert.deepEqual(
+      views.map((v: { id: string; type: string }) => [v.id, v.type]),
+      [[SIDE_VIEW_ID, 'webview']],
+    );
+  });
+
+  it('supports untrusted and virtual workspaces; main is the bundle', () => {
+    assert.deepEqual(manifest.capabilities, {
+      untrustedWorkspaces: { supported: true },
+      virtualWorkspaces: true,
+    });
+    assert.equal(manifest.main, './dist/extension.js');
+  });
+});
