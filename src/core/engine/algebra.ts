@@ -17,6 +17,7 @@ import {
   ExprBuilder, isNum, splitCoefficient, splitPower, type Expr,
 } from './expr';
 import { signOf } from './positivity';
+import { asFraction } from './numbers';
 import { absOf } from './functions';
 
 /** A sum of terms, canonical. */
@@ -50,12 +51,25 @@ export function add(b: ExprBuilder, terms: readonly Expr[]): Expr {
   return b.internAdd(out);
 }
 
-/** The coefficient of a sum's first term: the number that makes the sum primitive. */
-function contentOf(sum: Expr & { kind: 'add' }): number {
+/**
+ * The number that makes a sum primitive: its first term's coefficient when
+ * every coefficient is a simple fraction of it (2x + 4y → 2), else its sign,
+ * so that 1.05a + 12b does not become 1.05(a + 11.428571428571429b).
+ */
+export function contentOf(sum: Expr & { kind: 'add' }): number {
   const first = sum.terms[0];
-  if (first.kind === 'num') return 1;
-  if (first.kind === 'mul' && first.factors[0].kind === 'num') return first.factors[0].value;
-  return 1;
+  if (first.kind !== 'mul' || first.factors[0].kind !== 'num') return 1;
+  const c = first.factors[0].value;
+  for (const t of sum.terms) {
+    const k = t.kind === 'num' ? t.value : splitCoefficient(t, undefined)[0];
+    if (!asFraction(k / c)) return Math.sign(c);
+  }
+  return c;
+}
+
+/** sum / contentOf(sum). */
+export function primitivePart(b: ExprBuilder, sum: Expr & { kind: 'add' }, c: number): Expr {
+  return add(b, sum.terms.map((t) => divideBy(b, t, c)));
 }
 
 /** t/c for one term t of a sum (t is not a sum itself); exact for t's own coefficient. */
@@ -86,7 +100,7 @@ export function mul(b: ExprBuilder, factors: readonly Expr[]): Expr {
       // (½s + ½)·y = ½·(s + 1)·y: numbers leave sums that are factors.
       const c = contentOf(f);
       coefficient *= c;
-      visit(add(b, f.terms.map((t) => divideBy(b, t, c))));
+      visit(primitivePart(b, f, c));
     } else {
       const [base, exp] = splitPower(f);
       const entry = powers.get(base.id);
@@ -154,7 +168,7 @@ export function pow(b: ExprBuilder, base: Expr, exp: Expr): Expr {
 
     if (base.kind === 'add' && integer && contentOf(base) !== 1) {
       const c = contentOf(base);
-      const primitive = add(b, base.terms.map((t) => divideBy(b, t, c)));
+      const primitive = primitivePart(b, base, c);
       return mul(b, [b.num(Math.pow(c, k)), pow(b, primitive, exp)]);
     }
 

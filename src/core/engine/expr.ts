@@ -56,9 +56,13 @@ export function isNum(e: Expr, value?: number): boolean {
 const restOf = new WeakMap<Mul, Expr>();
 
 /** Splits a term into its number coefficient and the rest: 3·x·y → [3, x·y]. */
-export function splitCoefficient(e: Expr, b: ExprBuilder): [number, Expr] {
-  if (e.kind === 'num') return [e.value, b.one];
+export function splitCoefficient(e: Expr, b: ExprBuilder): [number, Expr];
+/** Without a builder, only the coefficient is meaningful. */
+export function splitCoefficient(e: Expr, b: undefined): [number, Expr | undefined];
+export function splitCoefficient(e: Expr, b: ExprBuilder | undefined): [number, Expr | undefined] {
+  if (e.kind === 'num') return [e.value, b?.one];
   if (e.kind === 'mul' && e.factors[0].kind === 'num') {
+    if (!b) return [e.factors[0].value, undefined];
     let rest = restOf.get(e);
     if (!rest) {
       const others = e.factors.slice(1);

@@ -4,7 +4,7 @@
  */
 import type { CallName, Expr, ExprBuilder } from './expr';
 import { splitCoefficient } from './expr';
-import { mul, neg } from './algebra';
+import { contentOf, mul, neg, primitivePart } from './algebra';
 import { signOf } from './positivity';
 
 /** Numeric meaning of each call, shared by folding and evaluation. */
@@ -75,6 +75,10 @@ export function absOf(b: ExprBuilder, u: Expr): Expr {
   if (u.kind === 'call' && u.fn === 'abs') return u;
   const [c, rest] = splitCoefficient(u, b);
   if (c !== 1) return mul(b, [b.num(Math.abs(c)), absOf(b, rest)]);
+  if (u.kind === 'add') {
+    const k = contentOf(u);
+    if (k !== 1) return mul(b, [b.num(Math.abs(k)), absOf(b, primitivePart(b, u, k))]);
+  }
   return b.internCall('abs', [u]);
 }
 
@@ -85,6 +89,11 @@ export function signFn(b: ExprBuilder, u: Expr): Expr {
   if (s === 'neg') return b.minusOne;
   if (s === 'zero') return b.zero;
   if (u.kind === 'call' && u.fn === 'sign') return u;
+  if (u.kind === 'add') {
+    // sign(200x − 200y²) = sign(x − y²)
+    const c = contentOf(u);
+    if (c !== 1) return mul(b, [b.num(Math.sign(c)), signFn(b, primitivePart(b, u, c))]);
+  }
   if (u.kind === 'mul') {
     let c = 1;
     const unknown: Expr[] = [];

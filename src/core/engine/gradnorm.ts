@@ -6,7 +6,7 @@
  *
  * with sign(0) = 0, plus the places where that is only a subgradient.
  */
-import { add, mul } from './algebra';
+import { add, contentOf, mul, primitivePart } from './algebra';
 import { splitCoefficient, type Expr, type ExprBuilder } from './expr';
 import { absOf, signFn } from './functions';
 import { Differentiator } from './differentiate';
@@ -87,7 +87,9 @@ function uniqueKinks(b: ExprBuilder, list: readonly Expr[]): Expr[] {
   const out: Expr[] = [];
   for (const listed of list) {
     // sign(u) = 0 exactly where u = 0.
-    const k = listed.kind === 'call' && listed.fn === 'sign' ? listed.args[0] : listed;
+    const inner = listed.kind === 'call' && listed.fn === 'sign' ? listed.args[0] : listed;
+    // c·u = 0 exactly where u = 0: show the primitive form (x − y², not 200x − 200y²).
+    const k = inner.kind === 'add' ? primitivePart(b, inner, contentOf(inner)) : inner;
     if (k.deps.length === 0 || isNonzero(b, k)) continue;
     const [, rest] = splitCoefficient(k, b);
     if (seen.has(rest.id)) continue;

@@ -1,0 +1,7 @@
+% MATLAB / Octave: anonymous functions and function files.
+% (Choose "MATLAB" as the language of this file if VS Code opened it as Objective-C.)
+matyas = @(x) 0.26*(x(1).^2 + x(2).^2) - 0.48*x(1).*x(2);
+
+function y = threehump(a, b)
+  y = 2*a.^2 - 1.05*a.^4 + a.^6/6 + a.*b + b.^2;
+end
