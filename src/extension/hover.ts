@@ -125,12 +125,18 @@ export class HoverPreview implements vscode.HoverProvider {
     tex.forEach((_, i) => {
       const uri = images[i];
       // The alt text carries the plain formula for screen readers; the code
-      // block is the fallback when MathJax could not render.
-      if (uri) md.appendMarkdown(`![${escapeAlt(plain[i])}](${uri})\n\n`);
+      // block is the fallback when MathJax could not render, or when the image
+      // would push the hover past what VS Code renders (it truncates Markdown
+      // longer than 100,000 characters, which breaks the image syntax).
+      const image = uri ? `![${escapeAlt(plain[i])}](${uri})\n\n` : '';
+      if (uri && md.value.length + image.length < HOVER_MARKDOWN_BUDGET) md.appendMarkdown(image);
       else md.appendCodeblock(plain[i], 'text');
     });
   }
 }
+
+/** Room for images in one hover, below VS Code's 100,000-character cut, leaving the links. */
+const HOVER_MARKDOWN_BUDGET = 90_000;
 
 function trustedMarkdown(): vscode.MarkdownString {
   const md = new vscode.MarkdownString();

@@ -3,8 +3,9 @@
  * and is imported lazily there: MathJax is about 2 MB of code.
  *
  * The SVG is returned as a base64 data: URI; VS Code's Markdown renderer
- * allows data: image sources. `fontCache: 'none'` inlines glyph paths so the
- * image is self-contained, and `currentColor` is replaced by the theme colour
+ * allows data: image sources. `fontCache: 'local'` defines each glyph once
+ * per image and reuses it, which keeps long results small (VS Code cuts hover
+ * Markdown past 100,000 characters), and `currentColor` is replaced by the theme colour
  * because an <img> does not inherit the hover's text colour.
  */
 import { mathjax } from 'mathjax-full/js/mathjax.js';
@@ -19,7 +20,7 @@ const adaptor = liteAdaptor();
 RegisterHTMLHandler(adaptor);
 const doc = mathjax.document('', {
   InputJax: new TeX({ packages: ['base', 'ams'], maxMacros: 1000, maxBuffer: 50 * 1024 }),
-  OutputJax: new SVG({ fontCache: 'none' }),
+  OutputJax: new SVG({ fontCache: 'local' }),
 });
 
 /** Longest TeX accepted; past this the hover shows the plain-text fallback. */

@@ -1,0 +1,388 @@
+/**
+ * `npm run bench`: how fast the derivation is, side by side with SymPy and
+ * mathjs, plus bundle and VSIX sizes. Entry point of out/bench.js, which is
+ * also the child process of each measurement:
+ *
+ *   node out/bench.js [--json] [--quick] [--families a,b] [--sizes 2,5]
+ *                     [--no-sympy] [--no-mathjs] [--no-vsix]
+ *   node out/bench.js --child ours FAMILY D [--quick]   (one case, prints JSON)
+ *   node out/bench.js --peer mathjs                     (mathjs peer, JSON lines)
+ *
+ * Never fails on a time: the numbers are reported, the targets marked.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
+  from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FAMILIES, mathjsSource, family as familyByName, PYTHON } from './families';
+import { measureOurs, type OursResult, type RunPlan } from './ours';
+import { PeerProcess, type PeerAnswer } from './peer';
+import { round } from './timing';
+
+const ROOT = path.resolve(__dirname, '..');
+const SIZES = [2, 5, 10, 20, 50, 100];
+const QUICK_SIZES = [2, 5];
+
+/** Options of one bench run, from the command line. */
+interface Options {
+  json: boolean;
+  quick: boolean;
+  families: string[];
+  sizes: number[];
+  sympy: boolean;
+  mathjs: boolean;
+  vsix: boolean;
+  sympyLimitMs: number;
+  mathjsLimitMs: number;
+  oursLimitMs: number;
+}
+
+/** One row of the output: a family at one size. */
+interface Row {
+  family: string;
+  d: number;
+  ms: number | null;
+  peakMB: number | null;
+  sympyMs: number | null;
+  mathjsMs: number | null;
+  /** Our CPU time (user + system) for `ms`'s work: robust when the machine is busy. */
+  cpuMs: number | null;
+  /** Our first run in a fresh process (cold JIT), ms. */
+  coldMs: number | null;
+  parseMs: number | null;
+  checksMs: number | null;
+  gradnormMs: number | null;
+  printMs: number | null;
+  deriveFunctionMs: number | null;
+  nodes: number | null;
+  /** The child's RSS before its first parse; peakMB − startMB is the case's own. */
+  startMB: number | null;
+  sympyBuildMs: number | null;
+  loadavg1: number;
+  /** Why a number is null: `ours`, `sympy`, `mathjs`. */
+  notes?: Record<string, string>;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.split('=')[1];
+  };
+  const quick = argv.includes('--quick');
+  const families = value('--families')?.split(',') ?? FAMILIES.map((f) => f.name);
+  families.forEach(familyByName); // throws on an unknown name
+  return {
+    json: argv.includes('--json'),
+    quick,
+    families,
+    sizes: value('--sizes')?.split(',').map(Number) ?? (quick ? QUICK_SIZES : SIZES),
+    sympy: !argv.includes('--no-sympy'),
+    mathjs: !argv.includes('--no-mathjs'),
+    vsix: !argv.includes('--no-vsix') && !quick,
+    sympyLimitMs: quick ? 15_000 : 60_000,
+    mathjsLimitMs: quick ? 10_000 : 30_000,
+    oursLimitMs: quick ? 60_000 : 300_000,
+  };
+}
+
+function runPlan(quick: boolean): RunPlan {
+  return quick
+    ? { warmupRuns: 2, warmupBudgetMs: 500, maxRuns: 5, budgetMs: 500 }
+    : { warmupRuns: 20, warmupBudgetMs: 3000, maxRuns: 21, budgetMs: 4000 };
+}
+
+/** Runs one of our cases in a fresh child process, for a clean peak memory. */
+function runOursChild(fam: string, d: number, opts: Options): Promise<OursResult> {
+  const args = [__filename, '--child', 'ours', fam, String(d), ...(opts.quick ? ['--quick'] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-1000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.oursLimitMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(last) as OursResult);
+      } catch {
+        const reason = signal === 'SIGKILL'
+          ? `timed out (limit ${opts.oursLimitMs / 1000} s)`
+          : `child exited (${signal ?? code}): ${err.trim().split('\n').pop() ?? ''}`;
+        resolve({
+          family: fam, d, ms: null, cpuMs: null, coldMs: null, parseMs: null, lowerMs: null, gradnormMs: null,
+          printMs: null, checksMs: null, deriveFunctionMs: null, peakMB: null, nodes: null,
+          startMB: 0, runs: 0, sourceBytes: 0, reason,
+        });
+      }
+    });
+  });
+}
+
+/** The first Python that imports SymPy: $BENCH_PYTHON, python3, /usr/bin/python3. */
+function findPython(): { python?: string; reason?: string } {
+  const candidates = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3', 'python']
+    .filter((c): c is string => !!c);
+  for (const python of candidates) {
+    const r = spawnSync(python, ['-c', 'import sympy'], { stdio: 'ignore', timeout: 60_000 });
+    if (r.status === 0) return { python };
+  }
+  return {
+    reason: 'SymPy not found (tried ' + candidates.join(', ') + '); '
+      + 'install it with `apt-get install python3-sympy` (npm run setup does)',
+  };
+}
+
+/** A file's size in bytes, or null and why. */
+interface Size {
+  bytes: number | null;
+  reason?: string;
+  note?: string;
+  files?: number;
+}
+
+/** Bundle sizes and the packaged VSIX size, in bytes (null with a reason when absent). */
+function sizes(opts: Options): Record<string, Size> {
+  const out: Record<string, Size> = {};
+  for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/worker.js', 'dist/mathsvg.js']) {
+    const p = path.join(ROOT, file);
+    out[file] = existsSync(p)
+      ? { bytes: statSync(p).size }
+      : { bytes: null, reason: 'not built (run npm run build)' };
+  }
+  out.vsix = opts.vsix ? vsixSize() : { bytes: null, reason: 'skipped (--quick or --no-vsix)' };
+  return out;
+}
+
+/**
+ * `vsce package` into a temporary folder; the size of the .vsix, or why there is none.
+ * Without a `repository` field vsce refuses relative images in README.md; then it is
+ * packaged again with placeholder base URLs, which changes only those links.
+ */
+function vsixSize(): { bytes: number | null; reason?: string; files?: number; note?: string } {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  if (!existsSync(vsce)) return { bytes: null, reason: '@vscode/vsce is not installed' };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gnl-vsix-'));
+  const file = path.join(dir, 'bench.vsix');
+  // No prompts (CI has no stdin): a missing repository field or LICENSE must not stop the count.
+  const base = ['package', '--out', file, '--allow-missing-repository', '--skip-license'];
+  const pack = (extra: string[]) => spawnSync(vsce, [...base, ...extra],
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, input: '' });
+  const failure = (r: ReturnType<typeof pack>) => {
+    // eslint-disable-next-line no-control-regex
+    const text = `${r.stderr ?? ''}\n${r.stdout ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
+    const line = text.split('\n').find((l) => /error/i.test(l)) ?? text.split('\n').pop();
+    return (line ?? r.error?.message ?? 'no output').trim();
+  };
+  try {
+    let r = pack([]);
+    let note: string | undefined;
+    if ((r.status !== 0 || !existsSync(file)) && /repository|baseImagesUrl/i.test(failure(r))) {
+      note = `packaged with placeholder --baseContentUrl/--baseImagesUrl (${failure(r)})`;
+      const url = 'https://example.invalid/gradient-norm-lens';
+      r = pack(['--baseContentUrl', url, '--baseImagesUrl', url]);
+    }
+    if (r.status !== 0 || !existsSync(file)) {
+      return { bytes: null, reason: `vsce package failed: ${failure(r)}` };
+    }
+    const files = /(\d+) files/.exec(r.stdout ?? '')?.[1];
+    return { bytes: statSync(file).size, files: files ? Number(files) : undefined, note };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The editor path is measured in a real VS Code by another suite; a hook until it exists. */
+function editorPath(): Record<string, unknown> {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const available = pkg.scripts?.['bench:editor'] !== undefined;
+  return {
+    activationMs: null, editToPanelMs: null, hoverImageMs: null,
+    reason: available
+      ? 'measured by npm run bench:editor (run it separately: it starts VS Code)'
+      : 'measured by npm run bench:editor — not yet available',
+  };
+}
+
+const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits));
+const ratio = (peer: number | null, ours: number | null) => {
+  if (peer === null || ours === null || ours === 0) return '—';
+  const r = peer / ours;
+  return `${r.toFixed(r < 10 ? 1 : 0)}×`;
+};
+
+function table(rows: readonly Row[]): string {
+  const head = ['family', 'd', 'ours ms', 'cpu', 'cold', 'parse', 'gradnorm', 'print', 'checks', 'peak MB',
+    'SymPy ms', 'vs ours', 'mathjs ms', 'vs ours'];
+  const body = rows.map((r) => [r.family, String(r.d), fmt(r.ms, 2), fmt(r.cpuMs, 2),
+    fmt(r.coldMs, 1), fmt(r.parseMs, 2),
+    fmt(r.gradnormMs, 2), fmt(r.printMs, 2), fmt(r.checksMs, 2), fmt(r.peakMB, 0),
+    fmt(r.sympyMs), ratio(r.sympyMs, r.ms), fmt(r.mathjsMs), ratio(r.mathjsMs, r.ms)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** The issue's targets, each marked met or missed (information only, never a failure). */
+function targets(rows: readonly Row[]): { target: string; value: string; met: boolean | null }[] {
+  const out: { target: string; value: string; met: boolean | null }[] = [];
+  for (const r of rows.filter((x) => x.d === 20)) {
+    out.push({ target: `${r.family} d=20 under 20 ms`, value: `${fmt(r.ms, 2)} ms`,
+      met: r.ms === null ? null : r.ms < 20 });
+    out.push({ target: `${r.family} d=20 at least 20× faster than SymPy`,
+      value: ratio(r.sympyMs, r.ms), met: r.ms && r.sympyMs ? r.sympyMs / r.ms >= 20 : null });
+  }
+  const rosen = rows.find((x) => x.family === 'rosenbrock' && x.d === 100);
+  if (rosen) {
+    out.push({ target: 'rosenbrock d=100 under 1 s', value: `${fmt(rosen.ms, 1)} ms`,
+      met: rosen.ms === null ? null : rosen.ms < 1000 });
+  }
+  const peak = Math.max(...rows.map((r) => r.peakMB ?? 0));
+  out.push({ target: 'peak memory under 300 MB', value: `${peak.toFixed(0)} MB`, met: peak < 300 });
+  return out;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opts = parseArgs(argv);
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const meta: Record<string, unknown> = {
+    date: new Date().toISOString(), node: process.version, cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model, loadavgStart: os.loadavg().map((v) => round(v)),
+    quick: opts.quick,
+    limits: { sympyMs: opts.sympyLimitMs, mathjsMs: opts.mathjsLimitMs },
+  };
+  log(`bench: load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} cpus`);
+
+  let sympy: PeerProcess | undefined;
+  if (opts.sympy) {
+    const found = findPython();
+    if (found.python) {
+      sympy = new PeerProcess(found.python, [path.join(ROOT, 'bench', 'sympy_peer.py')]);
+      try {
+        meta.sympy = { python: found.python, version: (await sympy.start()).version };
+      } catch (err) {
+        meta.sympy = { reason: `SymPy peer failed to start: ${(err as Error).message}` };
+        sympy = undefined;
+      }
+    } else meta.sympy = { reason: found.reason };
+    if (!sympy) log(`bench: ${(meta.sympy as { reason: string }).reason}; running ours anyway`);
+  } else meta.sympy = { reason: 'disabled (--no-sympy)' };
+
+  let mathjs: PeerProcess | undefined;
+  if (opts.mathjs) {
+    mathjs = new PeerProcess(process.execPath, [__filename, '--peer', 'mathjs']);
+    try {
+      meta.mathjs = { version: (await mathjs.start()).version };
+    } catch (err) {
+      meta.mathjs = { reason: `mathjs peer failed to start: ${(err as Error).message}` };
+      mathjs = undefined;
+    }
+  } else meta.mathjs = { reason: 'disabled (--no-mathjs)' };
+
+  const peerRuns = opts.quick ? { maxRuns: 3, budgetMs: 300 } : { maxRuns: 7, budgetMs: 3000 };
+  const rows: Row[] = [];
+  for (const fam of opts.families) {
+    for (const d of opts.sizes) {
+      const loadavg1 = round(os.loadavg()[0])!;
+      const ours = await runOursChild(fam, d, opts);
+      const notes: Record<string, string> = {};
+      if (ours.reason) notes.ours = ours.reason;
+      const gen = familyByName(fam).generate(d, PYTHON);
+      const sy: PeerAnswer = sympy
+        ? await sympy.request({ d, terms: gen.terms, outer: gen.outer, ...peerRuns },
+          opts.sympyLimitMs)
+        : { ms: null, reason: (meta.sympy as { reason: string }).reason };
+      if (sy.reason) notes.sympy = sy.reason;
+      const mj: PeerAnswer = mathjs
+        ? await mathjs.request({ ...mathjsSource(familyByName(fam), d), ...peerRuns },
+          opts.mathjsLimitMs)
+        : { ms: null, reason: (meta.mathjs as { reason: string }).reason };
+      if (mj.reason) notes.mathjs = mj.reason;
+      const row: Row = {
+        family: fam, d, ms: round(ours.ms, 3), peakMB: round(ours.peakMB, 1),
+        sympyMs: round(sy.ms, 2), mathjsMs: round(mj.ms, 2),
+        cpuMs: round(ours.cpuMs, 3), coldMs: round(ours.coldMs, 2),
+        parseMs: round(ours.parseMs, 3), checksMs: round(ours.checksMs, 3),
+        gradnormMs: round(ours.gradnormMs, 3), printMs: round(ours.printMs, 3),
+        deriveFunctionMs: round(ours.deriveFunctionMs, 3), nodes: ours.nodes,
+        startMB: round(ours.startMB, 1),
+        sympyBuildMs: round(sy.buildMs ?? null, 2), loadavg1,
+        ...(Object.keys(notes).length > 0 ? { notes } : {}),
+      };
+      rows.push(row);
+      log(`bench: ${fam} d=${d}: ours ${fmt(row.ms, 2)} ms, SymPy ${fmt(row.sympyMs)} ms, `
+        + `mathjs ${fmt(row.mathjsMs)} ms, peak ${fmt(row.peakMB, 0)} MB`
+        + (row.notes ? ` (${Object.entries(row.notes).map(([k, v]) => `${k}: ${v}`).join('; ')})` : ''));
+    }
+  }
+  sympy?.stop();
+  mathjs?.stop();
+
+  if (opts.vsix) log('bench: packaging the VSIX (vsce package) for its size...');
+  const size = sizes(opts);
+  const editor = editorPath();
+  meta.loadavgEnd = os.loadavg().map((v) => round(v));
+  const report = { meta, rows, sizes: size, editor, targets: targets(rows) };
+  mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'out', 'bench-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(`Gradient Norm Lens bench — node ${process.version}, ${os.cpus().length} cpus, load `
+    + `${(meta.loadavgStart as number[]).join(' ')} → ${(meta.loadavgEnd as number[]).join(' ')}`);
+  const peerLine = (name: string, m: unknown) => {
+    const p = m as { version?: string; reason?: string };
+    return `${name}: ${p.version ?? `not run (${p.reason})`}`;
+  };
+  out.push(`${peerLine('SymPy', meta.sympy)}; ${peerLine('mathjs', meta.mathjs)}`);
+  out.push('times: medians in ms after warm-up; ours = lower + gradnorm + print (LaTeX, steps,');
+  out.push('mathjs strings); parse and checks apart. SymPy: diff + Hessian + H·sign(∇f), no');
+  out.push('simplify; mathjs: gradient + Hessian, derivative(..., {simplify: false}).', '');
+  out.push(table(rows), '');
+  const notes = rows.filter((r) => r.notes);
+  if (notes.length > 0) {
+    out.push('notes:');
+    for (const r of notes) {
+      for (const [k, v] of Object.entries(r.notes!)) out.push(`  ${r.family} d=${r.d} ${k}: ${v}`);
+    }
+    out.push('');
+  }
+  out.push('sizes:');
+  for (const [k, v] of Object.entries(size)) {
+    const text = v.bytes === null ? `— (${v.reason})` : `${(v.bytes / 1024).toFixed(0)} KiB`;
+    const files = v.files === undefined ? '' : `, ${v.files} files`;
+    out.push(`  ${k.padEnd(18)} ${text}${files}${v.note ? `; ${v.note}` : ''}`);
+  }
+  out.push('', `editor path: ${editor.reason as string}`, '', 'targets:');
+  for (const t of report.targets) {
+    const mark = t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS';
+    out.push(`  ${mark} ${t.target}: ${t.value}`);
+  }
+  out.push('', 'full report: out/bench-report.json');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function child(argv: string[]): Promise<void> {
+  const [kind, fam, d] = argv.slice(argv.indexOf('--child') + 1);
+  if (kind !== 'ours') throw new Error(`unknown child '${kind}'`);
+  const result = await measureOurs(fam, Number(d), runPlan(argv.includes('--quick')));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const argv = process.argv.slice(2);
+const entry = argv.includes('--child') ? child(argv)
+  // Imported lazily: the child processes of our side must not load mathjs (peak memory).
+  : argv.includes('--peer') ? import('./mathjs-peer').then((m) => m.runMathjsPeer())
+    : main(argv);
+entry.catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
