@@ -28,7 +28,12 @@ export interface Var extends NodeBase { readonly kind: 'var'; readonly index: nu
 /** A sum: at most one number term, which comes last; no nested sums. */
 export interface Add extends NodeBase { readonly kind: 'add'; readonly terms: readonly Expr[] }
 /** A product: a number coefficient first if it is not 1; no nested products. */
-export interface Mul extends NodeBase { readonly kind: 'mul'; readonly factors: readonly Expr[] }
+export interface Mul extends NodeBase {
+  readonly kind: 'mul';
+  readonly factors: readonly Expr[];
+  /** The factors without the coefficient, made on first use by splitCoefficient. */
+  rest: Expr | undefined;
+}
 export interface Pow extends NodeBase { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
 export interface Call extends NodeBase { readonly kind: 'call'; readonly fn: CallName; readonly args: readonly Expr[] }
 
@@ -52,9 +57,6 @@ export function isNum(e: Expr, value?: number): boolean {
   return e.kind === 'num' && (value === undefined || e.value === value);
 }
 
-/** A product's factors without its coefficient, remembered per node. */
-const restOf = new WeakMap<Mul, Expr>();
-
 /** Splits a term into its number coefficient and the rest: 3·x·y → [3, x·y]. */
 export function splitCoefficient(e: Expr, b: ExprBuilder): [number, Expr];
 /** Without a builder, only the coefficient is meaningful. */
@@ -63,13 +65,11 @@ export function splitCoefficient(e: Expr, b: ExprBuilder | undefined): [number, 
   if (e.kind === 'num') return [e.value, b?.one];
   if (e.kind === 'mul' && e.factors[0].kind === 'num') {
     if (!b) return [e.factors[0].value, undefined];
-    let rest = restOf.get(e);
-    if (!rest) {
+    if (!e.rest) {
       const others = e.factors.slice(1);
-      rest = others.length === 1 ? others[0] : b.internMul(others);
-      restOf.set(e, rest);
+      e.rest = others.length === 1 ? others[0] : b.internMul(others);
     }
-    return [e.factors[0].value, rest];
+    return [e.factors[0].value, e.rest];
   }
   return [1, e];
 }
@@ -231,6 +231,7 @@ export class ExprBuilder {
     for (const e of list) if (e.kind === 'mul' && sameChildren(e.factors, factors)) return e;
     const node: Mul = {
       kind: 'mul', factors, id: this.newId(), deps: mergeDeps(factors), size: sizeOf(factors),
+      rest: undefined,
     };
     list.push(node);
     return node;
