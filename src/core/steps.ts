@@ -37,7 +37,7 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
   const d = vars.length;
   const fname = name.length === 1 ? name : `\\mathrm{${name.replace(/_/g, '\\_')}}`;
   const args = vars.join(', ');
-  const partial = (i: number) => `f_{${i + 1}}`;
+  const partial = (i: number) => `f_{${vars[i]}}`;
   const p = (e: Expr) => tex.print(e);
   const aligned = (lines: string[]) => `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
   const steps: DerivationStep[] = [];
@@ -48,7 +48,7 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
     title: 'Gradient',
     latex: aligned(listed(g.gradient, (e, i) =>
       `${partial(i)} = \\frac{\\partial ${fname}}{\\partial ${vars[i]}} &= ${p(e)}`)),
-    remark: `f_i is the partial derivative with respect to the i-th variable (i = 1…${d}).`,
+    remark: `One partial derivative per variable (${d} in all), simplified.`,
   });
 
   steps.push({
@@ -101,11 +101,11 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
     remark: 'The same result by the chain rule; at a = 0, g′ is undefined and sign(0) = 0 is the limit taken.',
   });
 
-  steps.push(nonsmoothStep(g, tex, fname));
+  steps.push(nonsmoothStep(g, tex, name));
   return steps;
 }
 
-function nonsmoothStep(g: GradNorm, tex: Printer, fname: string): DerivationStep {
+function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep {
   if (g.kinks.length === 0) {
     return {
       title: 'Nonsmooth set',
@@ -118,7 +118,7 @@ function nonsmoothStep(g: GradNorm, tex: Printer, fname: string): DerivationStep
     title: 'Nonsmooth set',
     latex: `\\begin{aligned} & ${conditions.join(' \\\\ \\text{or } & ')} \\end{aligned}`,
     remark:
-      `Where one of these holds, ‖∇${fname}‖₁ (or ${fname}) has a kink and the result is one ` +
+      `Where one of these holds, ‖∇${name}‖₁ (or ${name}) has a kink and the result is one ` +
       'element of the subdifferential {H s : s_i = sign(f_i) if f_i ≠ 0, s_i ∈ [−1, 1] otherwise}, ' +
       'taken with sign(0) = 0.',
   };
