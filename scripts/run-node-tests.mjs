@@ -22,6 +22,7 @@ const nodeArgs = rest.filter((a) => a !== '--needs-vscode');
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
+  if (dir.endsWith('.test.ts')) return [dir]; // one file named on the command line
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : findTests(path);
