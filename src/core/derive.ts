@@ -55,6 +55,15 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
       });
     }
   }
+  if (options.functionName !== undefined && defs.length > 0) {
+    // Problems elsewhere in the document are not this function's: they are
+    // reported as warnings, and do not stop the function that was asked for.
+    const inside = (line: number) =>
+      defs.some((f) => line >= f.range.startLine && line <= f.range.endLine);
+    for (const [k, d] of diagnostics.entries()) {
+      if (!inside(d.line) && d.severity === 'error') diagnostics[k] = { ...d, severity: 'warning' };
+    }
+  }
   const functions: FunctionDerivation[] = [];
   for (const def of defs) {
     diagnostics.push(...def.diagnostics);
@@ -71,7 +80,18 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
     if ('message' in outcome) diagnostics.push(outcome);
     else functions.push(outcome);
   }
-  return { functions, diagnostics };
+  return { functions, diagnostics: unique(diagnostics) };
+}
+
+/** The same problem reported by the document and by its function is shown once. */
+function unique(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Derives one definition, or returns the diagnostic that stopped it. */

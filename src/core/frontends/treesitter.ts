@@ -121,12 +121,11 @@ export function syntaxDiagnostics(root: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (node: Node): void => {
     if (node.isMissing) {
-      out.push(diagnosticAt(node, `Syntax error: missing \`${node.type}\``));
+      out.push(diagnosticAt(node, `Syntax error: \`${node.type}\` is missing here; add it.`));
       return;
     }
     if (node.isError) {
-      const snippet = node.text.split('\n')[0].slice(0, 30);
-      out.push(diagnosticAt(node, `Syntax error near \`${snippet}\``));
+      out.push(explainError(node));
       return;
     }
     if (!node.hasError) return;
@@ -134,6 +133,56 @@ export function syntaxDiagnostics(root: Node): Diagnostic[] {
   };
   visit(root);
   return out;
+}
+
+/**
+ * A syntax error with its most likely cause and what to do: a parenthesis
+ * that is never closed (pointed at exactly), a number written before a name
+ * (`7w`, which is Julia or LaTeX, not Python or JavaScript), or else the
+ * first characters that could not be read.
+ */
+function explainError(node: Node): Diagnostic {
+  const text = node.text;
+  const open: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === '(') open.push(k);
+    else if (text[k] === ')') open.pop();
+  }
+  if (open.length > 0) {
+    const at = positionIn(node, open[0]);
+    return {
+      message: 'Syntax error: this `(` is never closed; add the matching `)`.',
+      line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1,
+      severity: 'error',
+    };
+  }
+  let root = node;
+  while (root.parent) root = root.parent;
+  // The error may be just the number; the name after it belongs to the next node.
+  const around = text + root.text.slice(node.endIndex, node.endIndex + 1);
+  const juxtaposed = /(\d)([A-Za-z_(])/.exec(around);
+  if (juxtaposed) {
+    const at = positionIn(node, juxtaposed.index);
+    return {
+      message: `Syntax error: \`${juxtaposed[0]}\` puts a number next to a name; ` +
+        `write \`${juxtaposed[1]}*${juxtaposed[2]}\` to multiply.`,
+      line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 2,
+      severity: 'error',
+    };
+  }
+  const snippet = text.split('\n')[0].slice(0, 30);
+  return diagnosticAt(node, `Syntax error near \`${snippet}\`: this could not be read as ` +
+    'code; check for a missing operator, comma or bracket.');
+}
+
+/** The document position of the k-th character of a node's text. */
+function positionIn(node: Node, k: number): Position {
+  const before = node.text.slice(0, k).split('\n');
+  const line = node.startPosition.row + before.length - 1;
+  const column = before.length === 1
+    ? node.startPosition.column + k
+    : before[before.length - 1].length;
+  return { line, column };
 }
 
 /** The token text of a node's `operator` field, or of its first anonymous child. */

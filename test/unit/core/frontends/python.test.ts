@@ -189,3 +189,19 @@ describe('Python front end: selections', () => {
     assert.deepEqual([f.diagnostics[0].line, f.diagnostics[0].column], [0, 1]);
   });
 });
+
+describe('Python front end: syntax errors say where and what to do', () => {
+  it('points at a parenthesis that is never closed', async () => {
+    const doc = await parsePython('def g(x):\n    return (x[0]**2 + x[1]\n');
+    const [d] = [...doc.diagnostics, ...doc.functions.flatMap((f) => f.diagnostics)];
+    assert.deepEqual([d.line, d.column], [1, 11]);
+    assert.match(d.message, /never closed; add the matching `\)`/);
+  });
+
+  it('explains a number written next to a name', async () => {
+    const doc = await parsePython('def f(w):\n    return 7w[1] + w[0]\n');
+    const [d] = [...doc.diagnostics, ...doc.functions.flatMap((f) => f.diagnostics)];
+    assert.equal(d.line, 1);
+    assert.match(d.message, /write `7\*w` to multiply/);
+  });
+});
