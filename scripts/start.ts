@@ -6,8 +6,10 @@
 // `npm run build`, run "Developer: Reload Window" in that tab to load the new build.
 //
 // Environment: PORT (default 8080, or a free port if that is taken), GNL_EXTENSION_PATH
-// (default: the repository), GNL_FOLDER (default: examples/).
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+// (default: the repository), GNL_FOLDER (default: a working copy of examples/).
+import {
+  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { HOST, freePort, repoRoot, requireCodeServer, startCodeServer } from './lib/vscode-web';
@@ -23,12 +25,19 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The folder to open. By default a working copy of examples/ under the cache, made once:
+ * browser VS Code saves as you type, and edits made while trying the extension must not
+ * land in the repository's own examples. Delete .cache/start/examples for a fresh copy.
+ */
 function pickFolder(): string {
   const wanted = process.env.GNL_FOLDER && resolve(process.env.GNL_FOLDER);
-  for (const f of [wanted, join(repoRoot, 'examples'), join(repoRoot, 'test/fixtures')]) {
-    if (f && existsSync(f)) return f;
-  }
-  return repoRoot;
+  if (wanted && existsSync(wanted)) return wanted;
+  const examples = join(repoRoot, 'examples');
+  if (!existsSync(examples)) return join(repoRoot, 'test/fixtures');
+  const copy = join(cacheDir, 'start', 'examples');
+  if (!existsSync(copy)) cpSync(examples, copy, { recursive: true });
+  return copy;
 }
 
 /** Links the extension into `dir` under the name VS Code gives installed extensions. */

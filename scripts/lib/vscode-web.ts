@@ -33,6 +33,8 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The workspace sits inside this repository; the prompt about it covers the panel.
+  'git.openRepositoryInParentFolders': 'never',
   // No marketplace here: these keep VS Code from asking open-vsx.org, which fails loudly.
   'extensions.ignoreRecommendations': true,
   'extensions.showRecommendationsOnlyOnDemand': true,
