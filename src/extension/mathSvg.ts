@@ -26,6 +26,28 @@ const doc = mathjax.document('', {
 /** Longest TeX accepted; past this the hover shows the plain-text fallback. */
 const MAX_TEX = 20_000;
 
+/** Widest image a hover shows without cutting it, in CSS pixels. */
+const MAX_WIDTH_PX = 520;
+/** Pixels per ex at the editor's usual font size. */
+const PX_PER_EX = 8;
+
+/**
+ * Scales a wide formula down to the hover's width (VS Code does not shrink
+ * hover images; it cuts them). Below half size it would be unreadable: then
+ * null, and the hover shows the plain-text formula instead.
+ */
+function fitWidth(svg: string): string | null {
+  const m = /^<svg([^>]*?) width="([\d.]+)ex" height="([\d.]+)ex"/.exec(svg);
+  if (!m) return svg;
+  const width = Number(m[2]) * PX_PER_EX;
+  const height = Number(m[3]) * PX_PER_EX;
+  if (width <= MAX_WIDTH_PX) return svg;
+  const scale = MAX_WIDTH_PX / width;
+  if (scale < 0.5) return null;
+  const size = `width="${(width * scale).toFixed(1)}px" height="${(height * scale).toFixed(1)}px"`;
+  return svg.replace(`width="${m[2]}ex" height="${m[3]}ex"`, size);
+}
+
 /** Renders display-style TeX to an SVG data: URI, or null when it cannot. */
 export function texToSvgDataUri(tex: string, color: string): string | null {
   if (tex.length > MAX_TEX || !/^#[0-9a-fA-F]{3,8}$/.test(color)) return null;
@@ -34,6 +56,8 @@ export function texToSvgDataUri(tex: string, color: string): string | null {
     let svg = adaptor.innerHTML(node);
     // MathJax reports TeX errors inside the SVG; the fallback text is more useful then.
     if (svg.includes('data-mjx-error')) return null;
+    svg = fitWidth(svg);
+    if (!svg) return null;
     svg = svg.replace(/currentColor/g, color);
     return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
   } catch {
