@@ -65,7 +65,8 @@ export function buildWebviewHtml(p: WebviewHtmlParts): string {
 <title>${escapeText(p.title)}</title>
 </head>
 <body class="gn-${p.kind}" data-kind="${p.kind}">
-<main id="root" aria-live="polite"><p class="gn-muted">Loading…</p></main>
+<main id="root"><p class="gn-muted">Loading…</p></main>
+<div id="gn-live" class="gn-sr-only" role="status" aria-live="polite"></div>
 <script nonce="${p.nonce}" src="${escapeAttr(p.scriptUri)}"></script>
 </body>
 </html>`;

@@ -53,12 +53,12 @@ export function texToSvgDataUri(tex: string, color: string): string | null {
   if (tex.length > MAX_TEX || !/^#[0-9a-fA-F]{3,8}$/.test(color)) return null;
   try {
     const node = doc.convert(tex, { display: true });
-    let svg = adaptor.innerHTML(node);
+    const drawn = adaptor.innerHTML(node);
     // MathJax reports TeX errors inside the SVG; the fallback text is more useful then.
-    if (svg.includes('data-mjx-error')) return null;
-    svg = fitWidth(svg);
-    if (!svg) return null;
-    svg = svg.replace(/currentColor/g, color);
+    if (drawn.includes('data-mjx-error')) return null;
+    const fitted = fitWidth(drawn);
+    if (!fitted) return null;
+    const svg = fitted.replace(/currentColor/g, color);
     return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
   } catch {
     return null;

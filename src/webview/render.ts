@@ -1,10 +1,11 @@
 /**
  * Builds the derivation view from a {@link ViewState}: result first, then
  * function, gradient, Hessian, L1 norm, the derivation steps, the nonsmooth
- * set and the numeric checks. Every formula is a KaTeX block with a
- * copy-LaTeX button; wide formulas scroll horizontally.
+ * set and the numeric checks. Every formula is a KaTeX block that scrolls
+ * horizontally in its own box, with a copy-LaTeX icon button in a gutter of
+ * its own at the right (so it never covers the maths).
  */
-import type { Diagnostic, FunctionDerivation, PointCheck } from '../core/index';
+import type { CheckStatus, Diagnostic, FunctionDerivation, PointCheck } from '../core/index';
 import {
   blockLatex,
   blockRanges,
@@ -15,8 +16,14 @@ import {
   vectorLatex,
 } from '../shared/latex';
 import type { ViewState } from '../shared/protocol';
-import { h, section } from './dom';
-import { formatError, formatVector, formatVectorFull } from './format';
+import { announce, card, h, icon, section } from './dom';
+import {
+  formatError,
+  formatNumber,
+  formatVectorFull,
+  plainText,
+  UNDEFINED_TITLE,
+} from './format';
 import { renderTex } from './math';
 
 /** Matrices larger than this are shown as blocks of this size. */
@@ -33,26 +40,113 @@ export interface RenderHandlers {
   reveal: RevealHandler;
 }
 
-/** A formula block: rendered TeX plus a copy button. */
+/** How long a copy button shows "Copied". */
+const COPIED_MS = 1500;
+
+/**
+ * A copy-LaTeX button: an icon (plus `text`, if given) with an accessible
+ * name; after a click it shows a check mark and "Copied" for a moment.
+ */
+export function copyButton(
+  tex: string,
+  handlers: RenderHandlers,
+  label = 'Copy LaTeX',
+  text?: string,
+): HTMLButtonElement {
+  const button = h('button', {
+    class: text ? 'gn-copy gn-copy-text' : 'gn-copy',
+    title: label,
+    attrs: { type: 'button', 'aria-label': label },
+  });
+  const face = (name: 'copy' | 'check', words?: string) => {
+    button.replaceChildren(icon(name));
+    if (words) button.append(h('span', {}, words));
+  };
+  face('copy', text);
+  let timer: number | undefined;
+  button.addEventListener('click', () => {
+    handlers.copy(tex);
+    face('check', text ? 'Copied' : undefined);
+    button.classList.add('gn-copied');
+    button.title = 'Copied';
+    button.setAttribute('aria-label', 'Copied');
+    announce('LaTeX copied to the clipboard');
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      face('copy', text);
+      button.classList.remove('gn-copied');
+      button.title = label;
+      button.setAttribute('aria-label', label);
+    }, COPIED_MS);
+  });
+  return button;
+}
+
+/**
+ * Formula boxes wider than their content area become keyboard-focusable
+ * scroll regions (arrow keys scroll them); narrower ones are not tab stops.
+ */
+const overflow =
+  typeof ResizeObserver === 'undefined'
+    ? undefined
+    : new ResizeObserver((entries) => {
+        for (const e of entries) markOverflow(e.target as HTMLElement);
+      });
+
+function markOverflow(el: HTMLElement): void {
+  const wide = el.scrollWidth > el.clientWidth + 1;
+  markScrollEnds(el);
+  if (wide === el.classList.contains('gn-overflow')) return;
+  el.classList.toggle('gn-overflow', wide);
+  if (wide) {
+    el.tabIndex = 0;
+    el.setAttribute('role', 'group');
+    el.setAttribute('aria-label', el.dataset.scrollLabel ?? 'Wide formula, scrolls sideways');
+  } else {
+    el.removeAttribute('tabindex');
+    el.removeAttribute('role');
+    el.removeAttribute('aria-label');
+  }
+}
+
+/** Classes for the fades at the edges of a scrolled box: more to the left / right. */
+function markScrollEnds(el: HTMLElement): void {
+  const max = el.scrollWidth - el.clientWidth;
+  el.classList.toggle('gn-more-left', el.scrollLeft > 1);
+  el.classList.toggle('gn-more-right', el.scrollLeft < max - 1);
+}
+
+/** Re-measures every observed box (KaTeX's fonts change widths, not box sizes, as they load). */
+function remeasure(): void {
+  document.querySelectorAll<HTMLElement>('.gn-math, .gn-scroll').forEach(markOverflow);
+}
+if (typeof document !== 'undefined' && 'fonts' in document) {
+  document.fonts.addEventListener('loadingdone', remeasure);
+}
+
+/** Observes a horizontally scrolling box (formula or table). */
+function scroller<T extends HTMLElement>(el: T): T {
+  overflow?.observe(el);
+  el.addEventListener('scroll', () => markScrollEnds(el), { passive: true });
+  return el;
+}
+
+/**
+ * A formula block: rendered TeX in a horizontally scrolling box, and its
+ * copy button in a column of its own. `label` is a caption above it.
+ */
 export function formula(tex: string, handlers: RenderHandlers, label?: string): HTMLElement {
   const math = h('div', { class: 'gn-math' });
   renderTex(math, tex);
-  const copy = h(
-    'button',
-    {
-      class: 'gn-copy',
-      title: 'Copy LaTeX',
-      attrs: { type: 'button', 'aria-label': 'Copy LaTeX' },
-    },
-    'Copy LaTeX',
-  );
-  copy.addEventListener('click', () => handlers.copy(tex));
+  scroller(math);
+  const copy = copyButton(tex, handlers, label ? `Copy LaTeX: ${label}` : 'Copy LaTeX');
   const caption = label ? h('div', { class: 'gn-label' }, label) : null;
-  return h('div', { class: 'gn-formula' }, caption, math, copy);
+  return h('div', { class: 'gn-formula' }, caption, h('div', { class: 'gn-formula-row' }, math, copy));
 }
 
 /** The whole view for a state. */
 export function renderState(state: ViewState, handlers: RenderHandlers): HTMLElement {
+  overflow?.disconnect(); // the previous view's formulas are gone
   const root = h('div', { class: 'gn-view' });
   root.append(header(state, handlers));
   const d = state.derivation;
@@ -62,16 +156,18 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
     return root;
   }
   const f = nameLatex(d.name);
-  root.append(
-    section(
-      'Result',
-      formula(
+  const result = section(
+    'Result',
+    formula(
         `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ` +
-          `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
-        handlers,
-      ),
-      formula(resultEquationLatex(d), handlers),
+        `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
+      handlers,
     ),
+    formula(resultEquationLatex(d), handlers),
+  );
+  result.classList.add('gn-result');
+  root.append(
+    result,
     section('Function', formula(`${signatureLatex(d)} = ${d.latex.f}`, handlers)),
     section('Gradient', formula(`\\nabla ${f} = ${vectorLatex(d.latex.gradient)}`, handlers)),
     hessian(d, handlers),
@@ -84,9 +180,8 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
     checks(d.checks),
   );
   if (state.notes.length > 0) root.append(notes(state.notes));
-  root.append(
-    h('p', { class: 'gn-muted gn-footer' }, `Derived in ${Math.round(d.elapsedMs)} ms.`),
-  );
+  const ms = Number.isFinite(d.elapsedMs) ? `${Math.round(d.elapsedMs)} ms` : 'an unknown time';
+  root.append(h('p', { class: 'gn-muted gn-footer' }, `Derived in ${ms}.`));
   return root;
 }
 
@@ -164,12 +259,11 @@ function hessian(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
     toggle.textContent = expanded ? 'Show first block only' : `Show all ${all.length} blocks`;
     toggle.setAttribute('aria-expanded', String(expanded));
   });
-  const copyAll = h('button', { class: 'gn-copy', attrs: { type: 'button' } }, 'Copy full LaTeX');
   const full = `H_{${f}} = ${matrixLatex(d.latex.hessian)}`;
-  copyAll.addEventListener('click', () => handlers.copy(full));
-  return section(
+  const copyAll = copyButton(full, handlers, `Copy LaTeX of the full ${n}×${n} Hessian`, 'Full');
+  return card(
     `Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`,
-    h('div', { class: 'gn-actions' }, toggle, copyAll),
+    [toggle, copyAll],
     container,
   );
 }
@@ -183,7 +277,7 @@ function steps(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
         {},
         h('h4', {}, s.title),
         formula(s.latex, handlers),
-        s.remark ? h('p', { class: 'gn-remark' }, s.remark) : null,
+        s.remark ? h('p', { class: 'gn-remark' }, plainText(s.remark)) : null,
       ),
     );
   }
@@ -193,49 +287,118 @@ function steps(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
 
 function nonsmooth(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
   if (d.nonsmoothLatex.length === 0) {
-    return section('Nonsmooth set', muted('None: the result holds wherever f is defined.'));
+    return section(
+      'Nonsmooth set',
+      muted('None: the result is a true gradient wherever f is defined.'),
+    );
   }
+  const f = d.name;
   return section(
     'Nonsmooth set',
-    muted('On these sets sign(0) = 0 is used, so the result is one subgradient:'),
+    h(
+      'p',
+      { class: 'gn-explain' },
+      `Where any of these holds, ‖∇${f}‖₁ has a kink and has no gradient; the result there ` +
+        'takes sign(0) = 0, which gives one valid subgradient (never NaN).',
+    ),
     ...d.nonsmoothLatex.map((tex) => formula(tex, handlers)),
   );
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  ok: '✓ ok',
-  nonsmooth: '◇ nonsmooth',
-  mismatch: '✗ mismatch',
-  undefined: '— undefined',
+/** How each status reads: a symbol and a word (never colour alone), and why. */
+const STATUS: Record<CheckStatus, { symbol: string; text: string; title: string }> = {
+  ok: { symbol: '✓', text: 'ok', title: 'Symbolic and finite-difference values agree.' },
+  nonsmooth: {
+    symbol: '◆',
+    text: 'nonsmooth',
+    title: 'A kink lies at or within a step of this point: the value is one subgradient, with sign(0) = 0.',
+  },
+  mismatch: {
+    symbol: '✗',
+    text: 'mismatch',
+    title: 'Symbolic and finite-difference values disagree: please report this.',
+  },
+  undefined: { symbol: '⊘', text: 'undefined', title: 'f is not defined at this point.' },
 };
+
+const COLUMNS = ['Point', '∇‖∇f‖₁', 'Finite difference', 'Error', 'Status'] as const;
+/** Vector entries shown in a cell (the rest are in its tooltip). */
+const SHOWN = 6;
+
+/** '—' for a missing value, with a tooltip saying why. */
+function undefinedMark(): HTMLElement {
+  return h('span', { class: 'gn-undef', title: UNDEFINED_TITLE }, '—');
+}
+
+/** A table cell for a vector: `(a, b, …)`, with '—' for entries that are undefined. */
+function vectorCell(v: readonly (number | null)[], column: string): HTMLElement {
+  const td = h('td', { attrs: { 'data-label': column } });
+  const value = h('span', { class: 'gn-value' });
+  td.append(value);
+  const missing = (x: number | null) => x === null || Number.isNaN(x);
+  if (v.length === 0 || v.every(missing)) {
+    value.append(undefinedMark());
+    return td;
+  }
+  value.append('(');
+  v.slice(0, SHOWN).forEach((x, i) => {
+    if (i > 0) value.append(', ');
+    value.append(missing(x) ? undefinedMark() : formatNumber(x));
+  });
+  if (v.length > SHOWN) value.append(`, … ${v.length - SHOWN} more`);
+  value.append(')');
+  if (v.length > SHOWN) td.title = formatVectorFull(v);
+  return td;
+}
 
 function checks(list: PointCheck[]): HTMLElement {
   if (list.length === 0) return section('Numeric checks', muted('No checks.'));
-  const columns = ['Point', '∇‖∇f‖₁', 'Finite difference', 'Error', 'Status'];
-  const head = h('tr', {}, ...columns.map((t) => h('th', { attrs: { scope: 'col' } }, t)));
+  const head = h('tr', {}, ...COLUMNS.map((t) => h('th', { attrs: { scope: 'col' } }, t)));
   const body = h('tbody');
   for (const c of list) {
-    const cell = (v: (number | null)[]) => h('td', { title: formatVectorFull(v) }, formatVector(v));
+    const s = STATUS[c.status] ?? { symbol: '?', text: String(c.status), title: '' };
+    const badge = h(
+      'span',
+      { class: `gn-badge gn-badge-${c.status}`, title: s.title },
+      h('span', { class: 'gn-badge-symbol', attrs: { 'aria-hidden': 'true' } }, s.symbol),
+      s.text,
+    );
     const status = h(
       'td',
-      { class: 'gn-status' },
-      STATUS_TEXT[c.status] ?? c.status,
-      c.note ? h('div', { class: 'gn-note' }, c.note) : null,
+      { class: 'gn-status', attrs: { 'data-label': COLUMNS[4] } },
+      badge,
+      c.note ? h('div', { class: 'gn-note' }, plainText(c.note)) : null,
+    );
+    const error = h(
+      'td',
+      { attrs: { 'data-label': COLUMNS[3] } },
+      h(
+        'span',
+        { class: 'gn-value' },
+        c.error === null || !Number.isFinite(c.error) ? undefinedMark() : formatError(c.error),
+      ),
     );
     body.append(
       h(
         'tr',
         { class: `gn-check gn-${c.status}` },
-        cell(c.point),
-        cell(c.result),
-        cell(c.finiteDifference),
-        h('td', {}, formatError(c.error)),
+        vectorCell(c.point, COLUMNS[0]),
+        vectorCell(c.result, COLUMNS[1]),
+        vectorCell(c.finiteDifference, COLUMNS[2]),
+        error,
         status,
       ),
     );
   }
   const table = h('table', { class: 'gn-checks' }, h('thead', {}, head), body);
-  return section('Numeric checks', h('div', { class: 'gn-scroll' }, table));
+  const box = scroller(
+    h(
+      'div',
+      { class: 'gn-scroll', attrs: { 'data-scroll-label': 'Numeric checks, scroll sideways' } },
+      table,
+    ),
+  );
+  return section('Numeric checks', box);
 }
 
 function muted(text: string): HTMLElement {
