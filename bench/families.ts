@@ -100,8 +100,10 @@ export const FAMILIES: readonly Family[] = [
     name: 'trigring',
     formula: 'Σ sin(x_i) cos(x_{i+1 mod d})',
     generate: (d, s) => ({
-      terms: Array.from({ length: d },
-        (_, i) => `${s.call('sin', s.v(i))}*${s.call('cos', s.v((i + 1) % d))}`),
+      terms: Array.from(
+        { length: d },
+        (_, i) => `${s.call('sin', s.v(i))}*${s.call('cos', s.v((i + 1) % d))}`,
+      ),
       outer: 'S',
     }),
   },
@@ -109,8 +111,14 @@ export const FAMILIES: readonly Family[] = [
     name: 'neural',
     formula: `Σ_k tanh(w_k · x), ${NEURAL_UNITS} units, fixed integer weights`,
     generate: (d, s) => ({
-      terms: Array.from({ length: NEURAL_UNITS }, (_, k) => s.call('tanh',
-        linear(Array.from({ length: d }, (_, j) => [neuralWeight(k, j), s.v(j)] as [number, string])))),
+      terms: Array.from({ length: NEURAL_UNITS }, (_, k) =>
+        s.call(
+          'tanh',
+          linear(
+            Array.from({ length: d }, (_, j): [number, string] => [neuralWeight(k, j), s.v(j)]),
+          ),
+        ),
+      ),
       outer: 'S',
     }),
   },

@@ -30,8 +30,11 @@ export class PeerProcess {
   private stderr = '';
 
   /** `startupMs` bounds the start (imports and warm-up) before the first `ready` line. */
-  constructor(private readonly command: string, private readonly args: readonly string[],
-    private readonly startupMs = 60_000) {}
+  constructor(
+    private readonly command: string,
+    private readonly args: readonly string[],
+    private readonly startupMs = 60_000,
+  ) {}
 
   /** Starts the peer if needed; resolves to its `ready` line (with its version). */
   start(): Promise<Record<string, unknown>> {

@@ -11,12 +11,19 @@
  * Never fails on a time: the numbers are reported, the targets marked.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
-  from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FAMILIES, mathjsSource, family as familyByName, PYTHON } from './families';
-import { measureOurs, type OursResult, type RunPlan } from './ours';
+import { emptyResult, measureOurs, type OursResult, type RunPlan } from './ours';
 import { PeerProcess, type PeerAnswer } from './peer';
 import { round } from './timing';
 
@@ -46,7 +53,9 @@ interface Row {
   peakMB: number | null;
   sympyMs: number | null;
   mathjsMs: number | null;
-  /** Our CPU time (user + system) for `ms`'s work: robust when the machine is busy. */
+  /** Our fastest run: the least disturbed by a busy machine. */
+  minMs: number | null;
+  /** Our CPU time (user + system, all threads) for `ms`'s work, median. */
   cpuMs: number | null;
   /** Our first run in a fresh process (cold JIT), ms. */
   coldMs: number | null;
@@ -108,30 +117,35 @@ function runOursChild(fam: string, d: number, opts: Options): Promise<OursResult
       try {
         resolve(JSON.parse(last) as OursResult);
       } catch {
-        const reason = signal === 'SIGKILL'
-          ? `timed out (limit ${opts.oursLimitMs / 1000} s)`
-          : `child exited (${signal ?? code}): ${err.trim().split('\n').pop() ?? ''}`;
-        resolve({
-          family: fam, d, ms: null, cpuMs: null, coldMs: null, parseMs: null, lowerMs: null, gradnormMs: null,
-          printMs: null, checksMs: null, deriveFunctionMs: null, peakMB: null, nodes: null,
-          startMB: 0, runs: 0, sourceBytes: 0, reason,
-        });
+        const reason =
+          signal === 'SIGKILL'
+            ? `timed out (limit ${opts.oursLimitMs / 1000} s)`
+            : `child exited (${signal ?? code}): ${err.trim().split('\n').pop() ?? ''}`;
+        resolve({ ...emptyResult(fam, d), reason });
       }
     });
   });
 }
 
-/** The first Python that imports SymPy: $BENCH_PYTHON, python3, /usr/bin/python3. */
+/**
+ * The first Python that imports SymPy: $BENCH_PYTHON, then Debian's /usr/bin/python3 (where
+ * npm run setup installs python3-sympy, so every machine compares with the same SymPy), then
+ * whatever python3 is on PATH.
+ */
 function findPython(): { python?: string; reason?: string } {
-  const candidates = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3', 'python']
-    .filter((c): c is string => !!c);
+  const candidates = [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3', 'python'].filter(
+    (c): c is string => !!c,
+  );
   for (const python of candidates) {
     const r = spawnSync(python, ['-c', 'import sympy'], { stdio: 'ignore', timeout: 60_000 });
     if (r.status === 0) return { python };
   }
   return {
-    reason: 'SymPy not found (tried ' + candidates.join(', ') + '); '
-      + 'install it with `apt-get install python3-sympy` (npm run setup does)',
+    reason:
+      'SymPy not found (tried ' +
+      candidates.join(', ') +
+      '); ' +
+      'install it with `apt-get install python3-sympy` (npm run setup does)',
   };
 }
 
@@ -146,7 +160,8 @@ interface Size {
 /** Bundle sizes and the packaged VSIX size, in bytes (null with a reason when absent). */
 function sizes(opts: Options): Record<string, Size> {
   const out: Record<string, Size> = {};
-  for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/worker.js', 'dist/mathsvg.js']) {
+  const bundles = ['dist/extension.js', 'dist/webview.js', 'dist/worker.js', 'dist/mathsvg.js'];
+  for (const file of bundles) {
     const p = path.join(ROOT, file);
     out[file] = existsSync(p)
       ? { bytes: statSync(p).size }
@@ -157,38 +172,55 @@ function sizes(opts: Options): Record<string, Size> {
 }
 
 /**
- * `vsce package` into a temporary folder; the size of the .vsix, or why there is none.
- * Without a `repository` field vsce refuses relative images in README.md; then it is
- * packaged again with placeholder base URLs, which changes only those links.
+ * The flags `npm run package` gives `vsce package` (so that the bench measures the VSIX the
+ * project ships), without its `--out`; defaults when there is no such script.
  */
-function vsixSize(): { bytes: number | null; reason?: string; files?: number; note?: string } {
+function packageFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const m = /vsce package([^&|;]*)/.exec(pkg.scripts?.package ?? '');
+  const words = m ? m[1].trim().split(/\s+/).filter(Boolean) : ['--no-dependencies'];
+  const out = words.indexOf('--out');
+  if (out >= 0) words.splice(out, 2);
+  // No prompts: CI has no stdin.
+  if (!words.includes('--allow-missing-repository')) words.push('--allow-missing-repository');
+  return words;
+}
+
+/**
+ * `vsce package` with the flags of `npm run package`, into a temporary folder: the size of
+ * the .vsix, or why there is none. It packs dist/ as last built; `npm run package` builds
+ * it with --production (minified) first, so the shipped VSIX is somewhat smaller.
+ */
+function vsixSize(): Size {
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
   if (!existsSync(vsce)) return { bytes: null, reason: '@vscode/vsce is not installed' };
+  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
+    return { bytes: null, reason: 'dist/ is not built (npm run build)' };
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gnl-vsix-'));
   const file = path.join(dir, 'bench.vsix');
-  // No prompts (CI has no stdin): a missing repository field or LICENSE must not stop the count.
-  const base = ['package', '--out', file, '--allow-missing-repository', '--skip-license'];
-  const pack = (extra: string[]) => spawnSync(vsce, [...base, ...extra],
-    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, input: '' });
-  const failure = (r: ReturnType<typeof pack>) => {
-    // eslint-disable-next-line no-control-regex
-    const text = `${r.stderr ?? ''}\n${r.stdout ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
-    const line = text.split('\n').find((l) => /error/i.test(l)) ?? text.split('\n').pop();
-    return (line ?? r.error?.message ?? 'no output').trim();
-  };
+  const flags = packageFlags();
   try {
-    let r = pack([]);
-    let note: string | undefined;
-    if ((r.status !== 0 || !existsSync(file)) && /repository|baseImagesUrl/i.test(failure(r))) {
-      note = `packaged with placeholder --baseContentUrl/--baseImagesUrl (${failure(r)})`;
-      const url = 'https://example.invalid/gradient-norm-lens';
-      r = pack(['--baseContentUrl', url, '--baseImagesUrl', url]);
-    }
+    const r = spawnSync(vsce, ['package', ...flags, '--out', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      input: '',
+    });
     if (r.status !== 0 || !existsSync(file)) {
-      return { bytes: null, reason: `vsce package failed: ${failure(r)}` };
+      // eslint-disable-next-line no-control-regex
+      const text = `${r.stderr ?? ''}\n${r.stdout ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
+      const line = text.split('\n').find((l) => /error/i.test(l)) ?? text.split('\n').pop();
+      return { bytes: null, reason: `vsce package failed: ${(line ?? r.error?.message)?.trim()}` };
     }
     const files = /(\d+) files/.exec(r.stdout ?? '')?.[1];
-    return { bytes: statSync(file).size, files: files ? Number(files) : undefined, note };
+    return {
+      bytes: statSync(file).size,
+      files: files ? Number(files) : undefined,
+      note: `vsce package ${flags.join(' ')}`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -201,7 +233,9 @@ function editorPath(): Record<string, unknown> {
   };
   const available = pkg.scripts?.['bench:editor'] !== undefined;
   return {
-    activationMs: null, editToPanelMs: null, hoverImageMs: null,
+    activationMs: null,
+    editToPanelMs: null,
+    hoverImageMs: null,
     reason: available
       ? 'measured by npm run bench:editor (run it separately: it starts VS Code)'
       : 'measured by npm run bench:editor — not yet available',
@@ -216,12 +250,38 @@ const ratio = (peer: number | null, ours: number | null) => {
 };
 
 function table(rows: readonly Row[]): string {
-  const head = ['family', 'd', 'ours ms', 'cpu', 'cold', 'parse', 'gradnorm', 'print', 'checks', 'peak MB',
-    'SymPy ms', 'vs ours', 'mathjs ms', 'vs ours'];
-  const body = rows.map((r) => [r.family, String(r.d), fmt(r.ms, 2), fmt(r.cpuMs, 2),
-    fmt(r.coldMs, 1), fmt(r.parseMs, 2),
-    fmt(r.gradnormMs, 2), fmt(r.printMs, 2), fmt(r.checksMs, 2), fmt(r.peakMB, 0),
-    fmt(r.sympyMs), ratio(r.sympyMs, r.ms), fmt(r.mathjsMs), ratio(r.mathjsMs, r.ms)]);
+  const head = [
+    'family',
+    'd',
+    'ours ms',
+    'best',
+    'cold',
+    'parse',
+    'gradnorm',
+    'print',
+    'checks',
+    'peak MB',
+    'SymPy ms',
+    'vs ours',
+    'mathjs ms',
+    'vs ours',
+  ];
+  const body = rows.map((r) => [
+    r.family,
+    String(r.d),
+    fmt(r.ms, 2),
+    fmt(r.minMs, 2),
+    fmt(r.coldMs, 1),
+    fmt(r.parseMs, 2),
+    fmt(r.gradnormMs, 2),
+    fmt(r.printMs, 2),
+    fmt(r.checksMs, 2),
+    fmt(r.peakMB, 0),
+    fmt(r.sympyMs),
+    ratio(r.sympyMs, r.ms),
+    fmt(r.mathjsMs),
+    ratio(r.mathjsMs, r.ms),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -232,15 +292,24 @@ function table(rows: readonly Row[]): string {
 function targets(rows: readonly Row[]): { target: string; value: string; met: boolean | null }[] {
   const out: { target: string; value: string; met: boolean | null }[] = [];
   for (const r of rows.filter((x) => x.d === 20)) {
-    out.push({ target: `${r.family} d=20 under 20 ms`, value: `${fmt(r.ms, 2)} ms`,
-      met: r.ms === null ? null : r.ms < 20 });
-    out.push({ target: `${r.family} d=20 at least 20× faster than SymPy`,
-      value: ratio(r.sympyMs, r.ms), met: r.ms && r.sympyMs ? r.sympyMs / r.ms >= 20 : null });
+    out.push({
+      target: `${r.family} d=20 under 20 ms`,
+      value: `${fmt(r.ms, 2)} ms`,
+      met: r.ms === null ? null : r.ms < 20,
+    });
+    out.push({
+      target: `${r.family} d=20 at least 20× faster than SymPy`,
+      value: ratio(r.sympyMs, r.ms),
+      met: r.ms && r.sympyMs ? r.sympyMs / r.ms >= 20 : null,
+    });
   }
   const rosen = rows.find((x) => x.family === 'rosenbrock' && x.d === 100);
   if (rosen) {
-    out.push({ target: 'rosenbrock d=100 under 1 s', value: `${fmt(rosen.ms, 1)} ms`,
-      met: rosen.ms === null ? null : rosen.ms < 1000 });
+    out.push({
+      target: 'rosenbrock d=100 under 1 s',
+      value: `${fmt(rosen.ms, 1)} ms`,
+      met: rosen.ms === null ? null : rosen.ms < 1000,
+    });
   }
   const peak = Math.max(...rows.map((r) => r.peakMB ?? 0));
   out.push({ target: 'peak memory under 300 MB', value: `${peak.toFixed(0)} MB`, met: peak < 300 });
@@ -251,12 +320,19 @@ async function main(argv: string[]): Promise<void> {
   const opts = parseArgs(argv);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const meta: Record<string, unknown> = {
-    date: new Date().toISOString(), node: process.version, cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model, loadavgStart: os.loadavg().map((v) => round(v)),
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    loadavgStart: os.loadavg().map((v) => round(v)),
     quick: opts.quick,
     limits: { sympyMs: opts.sympyLimitMs, mathjsMs: opts.mathjsLimitMs },
   };
-  log(`bench: load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} on ${os.cpus().length} cpus`);
+  const load = os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
+  log(`bench: load average ${load} on ${os.cpus().length} cpus`);
 
   let sympy: PeerProcess | undefined;
   if (opts.sympy) {
@@ -294,30 +370,48 @@ async function main(argv: string[]): Promise<void> {
       if (ours.reason) notes.ours = ours.reason;
       const gen = familyByName(fam).generate(d, PYTHON);
       const sy: PeerAnswer = sympy
-        ? await sympy.request({ d, terms: gen.terms, outer: gen.outer, ...peerRuns },
-          opts.sympyLimitMs)
+        ? await sympy.request(
+            { d, terms: gen.terms, outer: gen.outer, ...peerRuns },
+            opts.sympyLimitMs,
+          )
         : { ms: null, reason: (meta.sympy as { reason: string }).reason };
-      if (sy.reason) notes.sympy = sy.reason;
+      if (sy.reason && sympy) notes.sympy = sy.reason; // a peer not run at all: said once
       const mj: PeerAnswer = mathjs
-        ? await mathjs.request({ ...mathjsSource(familyByName(fam), d), ...peerRuns },
-          opts.mathjsLimitMs)
+        ? await mathjs.request(
+            { ...mathjsSource(familyByName(fam), d), ...peerRuns },
+            opts.mathjsLimitMs,
+          )
         : { ms: null, reason: (meta.mathjs as { reason: string }).reason };
-      if (mj.reason) notes.mathjs = mj.reason;
+      if (mj.reason && mathjs) notes.mathjs = mj.reason;
       const row: Row = {
-        family: fam, d, ms: round(ours.ms, 3), peakMB: round(ours.peakMB, 1),
-        sympyMs: round(sy.ms, 2), mathjsMs: round(mj.ms, 2),
-        cpuMs: round(ours.cpuMs, 3), coldMs: round(ours.coldMs, 2),
-        parseMs: round(ours.parseMs, 3), checksMs: round(ours.checksMs, 3),
-        gradnormMs: round(ours.gradnormMs, 3), printMs: round(ours.printMs, 3),
-        deriveFunctionMs: round(ours.deriveFunctionMs, 3), nodes: ours.nodes,
+        family: fam,
+        d,
+        ms: round(ours.ms, 3),
+        peakMB: round(ours.peakMB, 1),
+        sympyMs: round(sy.ms, 2),
+        mathjsMs: round(mj.ms, 2),
+        minMs: round(ours.minMs, 3),
+        cpuMs: round(ours.cpuMs, 3),
+        coldMs: round(ours.coldMs, 2),
+        parseMs: round(ours.parseMs, 3),
+        checksMs: round(ours.checksMs, 3),
+        gradnormMs: round(ours.gradnormMs, 3),
+        printMs: round(ours.printMs, 3),
+        deriveFunctionMs: round(ours.deriveFunctionMs, 3),
+        nodes: ours.nodes,
         startMB: round(ours.startMB, 1),
-        sympyBuildMs: round(sy.buildMs ?? null, 2), loadavg1,
+        sympyBuildMs: round(sy.buildMs ?? null, 2),
+        loadavg1,
         ...(Object.keys(notes).length > 0 ? { notes } : {}),
       };
       rows.push(row);
-      log(`bench: ${fam} d=${d}: ours ${fmt(row.ms, 2)} ms, SymPy ${fmt(row.sympyMs)} ms, `
-        + `mathjs ${fmt(row.mathjsMs)} ms, peak ${fmt(row.peakMB, 0)} MB`
-        + (row.notes ? ` (${Object.entries(row.notes).map(([k, v]) => `${k}: ${v}`).join('; ')})` : ''));
+      const why = Object.entries(notes)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
+      log(
+        `bench: ${fam} d=${d}: ours ${fmt(row.ms, 2)} ms, SymPy ${fmt(row.sympyMs)} ms, ` +
+          `mathjs ${fmt(row.mathjsMs)} ms, peak ${fmt(row.peakMB, 0)} MB${why ? ` (${why})` : ''}`,
+      );
     }
   }
   sympy?.stop();
@@ -329,23 +423,36 @@ async function main(argv: string[]): Promise<void> {
   meta.loadavgEnd = os.loadavg().map((v) => round(v));
   const report = { meta, rows, sizes: size, editor, targets: targets(rows) };
   mkdirSync(path.join(ROOT, 'out'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'out', 'bench-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const reportFile = path.join(ROOT, 'out', 'bench-report.json');
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows)}\n`);
     return;
   }
   const out: string[] = [];
-  out.push(`Gradient Norm Lens bench — node ${process.version}, ${os.cpus().length} cpus, load `
-    + `${(meta.loadavgStart as number[]).join(' ')} → ${(meta.loadavgEnd as number[]).join(' ')}`);
+  const loads =
+    `${(meta.loadavgStart as number[]).join(' ')} → ` + (meta.loadavgEnd as number[]).join(' ');
+  out.push(
+    `Gradient Norm Lens bench — node ${process.version}, ${os.cpus().length} cpus, ` +
+      `load average ${loads}`,
+  );
   const peerLine = (name: string, m: unknown) => {
     const p = m as { version?: string; reason?: string };
     return `${name}: ${p.version ?? `not run (${p.reason})`}`;
   };
   out.push(`${peerLine('SymPy', meta.sympy)}; ${peerLine('mathjs', meta.mathjs)}`);
   out.push('times: medians in ms after warm-up; ours = lower + gradnorm + print (LaTeX, steps,');
-  out.push('mathjs strings); parse and checks apart. SymPy: diff + Hessian + H·sign(∇f), no');
-  out.push('simplify; mathjs: gradient + Hessian, derivative(..., {simplify: false}).', '');
+  out.push('mathjs strings); best = our fastest run, cold = our first run in a fresh process;');
+  out.push('parse and checks apart. SymPy: diff + Hessian + H·sign(∇f), no simplify; mathjs:');
+  out.push('gradient + Hessian, derivative(..., {simplify: false}). Ratios: peer / ours ms.', '');
+  if (os.loadavg()[0] > os.cpus().length) {
+    out.push(
+      `NOTE: the machine was busy (load average above ${os.cpus().length}): times are ` +
+        'inflated and noisy; compare "best".',
+      '',
+    );
+  }
   out.push(table(rows), '');
   const notes = rows.filter((r) => r.notes);
   if (notes.length > 0) {
@@ -378,11 +485,15 @@ async function child(argv: string[]): Promise<void> {
 }
 
 const argv = process.argv.slice(2);
-const entry = argv.includes('--child') ? child(argv)
-  // Imported lazily: the child processes of our side must not load mathjs (peak memory).
-  : argv.includes('--peer') ? import('./mathjs-peer').then((m) => m.runMathjsPeer())
+const entry = argv.includes('--child')
+  ? child(argv)
+  : // Imported lazily: the child processes of our side must not load mathjs (peak memory).
+    argv.includes('--peer')
+    ? import('./mathjs-peer').then((m) => m.runMathjsPeer())
     : main(argv);
 entry.catch((err: unknown) => {
-  process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(
+    `bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exitCode = 1;
 });

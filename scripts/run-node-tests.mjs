@@ -41,7 +41,9 @@ if (needsVscode) {
 }
 
 const dir = resolve(repoRoot, dirArg);
-const files = findTests(dir).map((f) => relative(repoRoot, f)).sort();
+const files = findTests(dir)
+  .map((f) => relative(repoRoot, f))
+  .sort();
 if (files.length === 0) {
   // Said out loud, not silently passed: a suite with no files is usually a wrong path.
   console.log(`no ${relative(repoRoot, dir)}/**/*.test.ts files found`);
@@ -52,10 +54,14 @@ if (files.length === 0) {
 const child = spawn(
   process.execPath,
   [
-    '--import', 'tsx', '--test', '--test-reporter=spec',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
     // Browser suites share one VS Code per file and one machine: one file at a time.
     ...(needsVscode ? ['--test-concurrency=1'] : []),
-    ...nodeArgs, ...files,
+    ...nodeArgs,
+    ...files,
   ],
   { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
 );

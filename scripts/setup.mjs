@@ -11,13 +11,25 @@
 // Only modules from node: are imported here: this script runs before node_modules exists.
 import { spawnSync } from 'node:child_process';
 import {
-  cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  CODE_SERVER_VERSION, chromiumPath, codeServerDir, codeServerReady, codeServerStamp,
-  expectedStamp, repoRoot,
+  CODE_SERVER_VERSION,
+  chromiumPath,
+  codeServerDir,
+  codeServerReady,
+  codeServerStamp,
+  expectedStamp,
+  repoRoot,
 } from './lib/paths.mjs';
 
 const started = Date.now();
@@ -109,8 +121,17 @@ function debianDependencies() {
 function nodeGyp() {
   const candidates = [
     process.env.npm_config_node_gyp,
-    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules',
-      'node-gyp', 'bin', 'node-gyp.js'),
+    join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
   ];
   const globalRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim();
   if (globalRoot) {
@@ -153,16 +174,29 @@ function buildCodeServer() {
 
   const gyp = nodeGyp();
   const nodedir = run('npm', ['config', 'get', 'nodedir']).trim();
-  const gypArgs = ['rebuild', '-j', '2', ...(nodedir && nodedir !== 'undefined'
-    ? [`--nodedir=${nodedir}`] : [])];
+  const gypArgs = [
+    'rebuild',
+    '-j',
+    '2',
+    ...(nodedir && nodedir !== 'undefined' ? [`--nodedir=${nodedir}`] : []),
+  ];
   const natives = [
-    ...['node-pty', '@vscode/spdlog', '@parcel/watcher', 'native-watchdog', 'kerberos',
-      '@vscode/deviceid'].map((m) => ({ dir: join(vscode, 'node_modules', m), extra: [] })),
+    ...[
+      'node-pty',
+      '@vscode/spdlog',
+      '@parcel/watcher',
+      'native-watchdog',
+      'kerberos',
+      '@vscode/deviceid',
+    ].map((m) => ({ dir: join(vscode, 'node_modules', m), extra: [] })),
     {
       // argon2 loads its binding the node-pre-gyp way, from lib/binding/napi-v3.
       dir: join(pkg, 'node_modules', 'argon2'),
-      extra: ['--module_name=argon2', '--napi_build_version=3',
-        `--module_path=${join(pkg, 'node_modules', 'argon2', 'lib', 'binding', 'napi-v3')}`],
+      extra: [
+        '--module_name=argon2',
+        '--napi_build_version=3',
+        `--module_path=${join(pkg, 'node_modules', 'argon2', 'lib', 'binding', 'napi-v3')}`,
+      ],
     },
   ];
   for (const { dir, extra } of natives) {
@@ -188,9 +222,17 @@ function buildCodeServer() {
   const check = natives.map((n) => `require(${JSON.stringify(n.dir)})`).join(';');
   run(process.execPath, ['-e', check], { cwd: vscode });
 
-  writeFileSync(join(work, 'setup-complete.json'), JSON.stringify({
-    ...expectedStamp(), builtAt: new Date().toISOString(),
-  }, null, 2));
+  writeFileSync(
+    join(work, 'setup-complete.json'),
+    JSON.stringify(
+      {
+        ...expectedStamp(),
+        builtAt: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
+  );
   rmSync(codeServerDir, { recursive: true, force: true });
   renameSync(work, codeServerDir);
   if (!codeServerReady()) throw new SetupError(`build finished but ${codeServerStamp} is wrong`);

@@ -8,7 +8,13 @@
 // Environment: PORT (default 8080, or a free port if that is taken), GNL_EXTENSION_PATH
 // (default: the repository), GNL_FOLDER (default: a working copy of examples/).
 import {
-  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';

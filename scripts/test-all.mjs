@@ -37,8 +37,11 @@ function run(name, [cmd, ...args], budgetMin) {
   return new Promise((resolve) => {
     const started = Date.now();
     // Its own process group, so a suite over its budget is stopped with everything it runs.
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true });
+    const child = spawn(cmd, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let counts;
     let pending = '';
     const scan = (chunk, stream) => {
@@ -66,7 +69,7 @@ function run(name, [cmd, ...args], budgetMin) {
     child.on('close', (code) => {
       clearTimeout(timer);
       const seconds = (Date.now() - started) / 1000;
-      resolve({ code: timedOut ? 124 : code ?? 1, counts, seconds });
+      resolve({ code: timedOut ? 124 : (code ?? 1), counts, seconds });
     });
   });
 }
@@ -94,8 +97,10 @@ for (const suite of selected) {
 console.log('\n[test] ===== summary =====');
 for (const r of results) {
   const status = r.failed === 0 ? 'ok  ' : 'FAIL';
-  console.log(`[test] ${status} ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed` +
-    `  (${r.seconds.toFixed(1)}s)`);
+  console.log(
+    `[test] ${status} ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed` +
+      `  (${r.seconds.toFixed(1)}s)`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -27,7 +27,13 @@ options:
   -h, --help          this help`;
 
 const LANGUAGES: readonly Language[] = [
-  'python', 'javascript', 'typescript', 'julia', 'matlab', 'markdown', 'latex',
+  'python',
+  'javascript',
+  'typescript',
+  'julia',
+  'matlab',
+  'markdown',
+  'latex',
 ];
 
 class UsageError extends Error {}
@@ -45,7 +51,8 @@ interface Options {
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text);
-  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${flag} needs a positive number, not '${text}'`);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new UsageError(`${flag} needs a positive number, not '${text}'`);
   return v;
 }
 
@@ -54,8 +61,10 @@ function parsePoint(text: string): number[] {
   const numbers = values.map(Number);
   const bad = values.findIndex((s, i) => s === '' || !Number.isFinite(numbers[i]));
   if (bad >= 0) {
-    throw new UsageError(`--at ${text}: value ${bad + 1} ('${values[bad]}') is not a number; ` +
-      'write the point as comma-separated numbers, e.g. --at 1,2.5');
+    throw new UsageError(
+      `--at ${text}: value ${bad + 1} ('${values[bad]}') is not a number; ` +
+        'write the point as comma-separated numbers, e.g. --at 1,2.5',
+    );
   }
   return numbers;
 }
@@ -90,9 +99,11 @@ function readOptions(argv: string[]): Options | 'help' {
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const language = (values.language ?? languageOfPath(file)) as Language | undefined;
   if (!language || !LANGUAGES.includes(language)) {
-    throw new UsageError(values.language
-      ? `unknown language '${values.language}' (one of ${LANGUAGES.join(', ')})`
-      : `cannot tell the language of '${file}' from its extension; pass --language`);
+    throw new UsageError(
+      values.language
+        ? `unknown language '${values.language}' (one of ${LANGUAGES.join(', ')})`
+        : `cannot tell the language of '${file}' from its extension; pass --language`,
+    );
   }
   return {
     file,
@@ -107,7 +118,9 @@ function readOptions(argv: string[]): Options | 'help' {
 
 function fmt(v: number | null): string {
   if (v === null) return 'undefined';
-  return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6 ? String(Number(v.toPrecision(10))) : v.toExponential(6);
+  return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6
+    ? String(Number(v.toPrecision(10)))
+    : v.toExponential(6);
 }
 
 function summary(out: DocumentDerivation, file: string): string {
@@ -117,8 +130,11 @@ function summary(out: DocumentDerivation, file: string): string {
   }
   for (const fn of out.functions) {
     const vars = fn.variables.map((v) => v.name).join(', ');
-    lines.push('', `${fn.name}(${vars})   [${fn.language}, lines ${fn.range.startLine + 1}-` +
-      `${fn.range.endLine + 1}, ${fn.elapsedMs} ms]`);
+    lines.push(
+      '',
+      `${fn.name}(${vars})   [${fn.language}, lines ${fn.range.startLine + 1}-` +
+        `${fn.range.endLine + 1}, ${fn.elapsedMs} ms]`,
+    );
     lines.push(`  f = ${fn.f}`);
     fn.gradient.forEach((g, i) => lines.push(`  ∂f/∂${fn.variables[i].name} = ${g}`));
     lines.push(`  ‖∇f‖₁ = ${fn.norm}`);
@@ -127,9 +143,11 @@ function summary(out: DocumentDerivation, file: string): string {
       lines.push(`  only a subgradient where: ${fn.nonsmooth.join('  or  ')}`);
     }
     for (const c of fn.checks) {
-      lines.push(`  check at (${c.point.join(', ')}): ${c.status}` +
-        (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
-        `; result (${c.result.map(fmt).join(', ')})`);
+      lines.push(
+        `  check at (${c.point.join(', ')}): ${c.status}` +
+          (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
+          `; result (${c.result.map(fmt).join(', ')})`,
+      );
     }
   }
   return lines.join('\n').replace(/^\n/, '');
@@ -153,8 +171,10 @@ async function main(argv: string[]): Promise<number> {
     text = readFileSync(options.file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    process.stderr.write(`gradnorm: cannot read '${options.file}'` +
-      `${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`);
+    process.stderr.write(
+      `gradnorm: cannot read '${options.file}'` +
+        `${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`,
+    );
     return 2;
   }
   const out = await deriveDocument(text, options.language, {
@@ -163,7 +183,9 @@ async function main(argv: string[]): Promise<number> {
     timeBudgetMs: options.timeBudgetMs,
     tolerance: options.tolerance,
   });
-  process.stdout.write(options.json ? `${JSON.stringify(out, null, 1)}\n` : `${summary(out, options.file)}\n`);
+  process.stdout.write(
+    options.json ? `${JSON.stringify(out, null, 1)}\n` : `${summary(out, options.file)}\n`,
+  );
   const failed = out.diagnostics.some((d) => d.severity === 'error') || out.functions.length === 0;
   return failed ? 1 : 0;
 }
@@ -174,8 +196,10 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`gradnorm: internal error: ${message}\n` +
-      'Please report this with the file that caused it.\n');
+    process.stderr.write(
+      `gradnorm: internal error: ${message}\n` +
+        'Please report this with the file that caused it.\n',
+    );
     process.exitCode = 1;
   },
 );

@@ -23,7 +23,10 @@ export class PointChecker {
   private readonly light: Tape;
 
   /** `tolerance` is relative. */
-  constructor(private readonly g: GradNorm, private readonly tolerance: number) {
+  constructor(
+    private readonly g: GradNorm,
+    private readonly tolerance: number,
+  ) {
     this.full = new Tape([g.f, ...g.gradient, ...g.hessian.flat(), ...g.result, ...g.kinks]);
     this.light = new Tape([g.f, ...g.gradient, ...g.kinks]);
   }
@@ -56,8 +59,13 @@ export class PointChecker {
   }
 }
 
-function checkPoint(g: GradNorm, full: Tape, light: Tape, x: readonly number[],
-  tolerance: number): PointCheck {
+function checkPoint(
+  g: GradNorm,
+  full: Tape,
+  light: Tape,
+  x: readonly number[],
+  tolerance: number,
+): PointCheck {
   const d = g.gradient.length;
   full.run(x, true);
   const value = full.value(g.f);
@@ -73,7 +81,10 @@ function checkPoint(g: GradNorm, full: Tape, light: Tape, x: readonly number[],
   };
   if (![value, ...gradient, ...hessian.flat(), ...result].every(Number.isFinite)) {
     return {
-      ...base, finiteDifference: new Array(d).fill(null), error: null, status: 'undefined',
+      ...base,
+      finiteDifference: new Array(d).fill(null),
+      error: null,
+      status: 'undefined',
       note: 'f or its derivatives are not defined at this point',
     };
   }
@@ -88,7 +99,11 @@ function checkPoint(g: GradNorm, full: Tape, light: Tape, x: readonly number[],
   const fdGradient: number[] = [];
   const fdHessian: number[][] = Array.from({ length: d }, () => new Array<number>(d));
   const fdResult: number[] = [];
-  const uncertainty = { gradient: [] as number[], hessian: [] as number[][], result: [] as number[] };
+  const uncertainty = {
+    gradient: [] as number[],
+    hessian: [] as number[][],
+    result: [] as number[],
+  };
   let jump = false;
   const y = [...x];
 
@@ -143,15 +158,31 @@ function checkPoint(g: GradNorm, full: Tape, light: Tape, x: readonly number[],
   const roundoff = (m: number, j: number) => (100 * eps * m) / h0(j);
   const normMagnitude = g.gradient.reduce((s, e) => s + full.magnitude(e), 0);
   const errors: number[] = [];
-  const gradientFloor = g.gradient.map((e, j) => full.magnitude(e) + roundoff(full.magnitude(g.f), j));
+  const gradientFloor = g.gradient.map(
+    (e, j) => full.magnitude(e) + roundoff(full.magnitude(g.f), j),
+  );
   const mismatch = [
     compare(gradient, fdGradient, uncertainty.gradient, gradientFloor, tolerance, errors),
-    ...hessian.map((row, i) => compare(row, fdHessian[i], row.map((_, j) => uncertainty.hessian[j][i]),
-      g.hessian[i].map((e, j) => full.magnitude(e) + roundoff(full.magnitude(g.gradient[i]), j)),
-      tolerance, errors)),
-    compare(result, fdResult, uncertainty.result,
-      hessian.map((row, j) => row.reduce((s, v) => s + Math.abs(v), 0) + roundoff(normMagnitude, j)),
-      tolerance, errors),
+    ...hessian.map((row, i) =>
+      compare(
+        row,
+        fdHessian[i],
+        row.map((_, j) => uncertainty.hessian[j][i]),
+        g.hessian[i].map((e, j) => full.magnitude(e) + roundoff(full.magnitude(g.gradient[i]), j)),
+        tolerance,
+        errors,
+      ),
+    ),
+    compare(
+      result,
+      fdResult,
+      uncertainty.result,
+      hessian.map(
+        (row, j) => row.reduce((s, v) => s + Math.abs(v), 0) + roundoff(normMagnitude, j),
+      ),
+      tolerance,
+      errors,
+    ),
   ].some(Boolean);
   const error = errors.length > 0 ? Math.max(...errors) : 0;
   const nonsmooth = kinkNote !== undefined || jump;
@@ -162,13 +193,21 @@ function checkPoint(g: GradNorm, full: Tape, light: Tape, x: readonly number[],
     status: nonsmooth ? 'nonsmooth' : mismatch ? 'mismatch' : 'ok',
     note: nonsmooth
       ? 'a kink lies at or within a step of this point: the result is one subgradient (sign(0) = 0)'
-      : mismatch ? 'symbolic and finite-difference values disagree' : undefined,
+      : mismatch
+        ? 'symbolic and finite-difference values disagree'
+        : undefined,
   };
 }
 
 /** Records relative errors; true when one exceeds tolerance beyond the FD's own uncertainty. */
-function compare(symbolic: readonly number[], fd: readonly number[], spread: readonly number[],
-  floor: readonly number[], tolerance: number, errors: number[]): boolean {
+function compare(
+  symbolic: readonly number[],
+  fd: readonly number[],
+  spread: readonly number[],
+  floor: readonly number[],
+  tolerance: number,
+  errors: number[],
+): boolean {
   let bad = false;
   symbolic.forEach((s, k) => {
     const diff = Math.abs(s - fd[k]);

@@ -31,14 +31,20 @@ export const DEFAULT_TIME_BUDGET_MS = 2000;
 export const DEFAULT_TOLERANCE = 1e-6;
 
 /** Derives every function of a document (or `options.functionName`). */
-export async function deriveDocument(text: string, language: Language,
-  options: DeriveOptions = {}): Promise<DocumentDerivation> {
+export async function deriveDocument(
+  text: string,
+  language: Language,
+  options: DeriveOptions = {},
+): Promise<DocumentDerivation> {
   return deriveParsed(await parseDocument(text, language), options);
 }
 
 /** Derives a bare expression (an editor selection) as a function of its free variables. */
-export async function deriveSelection(text: string, language: Language,
-  options: DeriveOptions = {}): Promise<DocumentDerivation> {
+export async function deriveSelection(
+  text: string,
+  language: Language,
+  options: DeriveOptions = {},
+): Promise<DocumentDerivation> {
   return deriveParsed(await parseExpression(text, language), options);
 }
 
@@ -51,7 +57,9 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
       const names = parsed.functions.map((f) => f.name).join(', ') || 'none';
       diagnostics.push({
         message: `No function named '${options.functionName}' was found (found: ${names}).`,
-        line: 0, column: 0, severity: 'error',
+        line: 0,
+        column: 0,
+        severity: 'error',
       });
     }
   }
@@ -71,7 +79,9 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
       if (!def.diagnostics.some((x) => x.severity === 'error')) {
         diagnostics.push({
           message: `The body of '${def.name}' could not be read as a formula.`,
-          line: def.nameAt.line, column: def.nameAt.column, severity: 'error',
+          line: def.nameAt.line,
+          column: def.nameAt.column,
+          severity: 'error',
         });
       }
       continue;
@@ -95,7 +105,10 @@ function unique(list: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Derives one definition, or returns the diagnostic that stopped it. */
-export function deriveFunction(def: FunctionDef, options: DeriveOptions): FunctionDerivation | Diagnostic {
+export function deriveFunction(
+  def: FunctionDef,
+  options: DeriveOptions,
+): FunctionDerivation | Diagnostic {
   const started = Date.now();
   const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const b = new ExprBuilder({ deadline: started + budgetMs, isCancelled: options.isCancelled });
@@ -105,13 +118,19 @@ export function deriveFunction(def: FunctionDef, options: DeriveOptions): Functi
   const wrongSize = points.find((pt) => pt.length !== d);
   if (wrongSize) {
     return {
-      ...where, severity: 'error',
-      message: `The sample point (${wrongSize.join(', ')}) has ${wrongSize.length} values, ` +
+      ...where,
+      severity: 'error',
+      message:
+        `The sample point (${wrongSize.join(', ')}) has ${wrongSize.length} values, ` +
         `but '${def.name}' has ${d} variables (${def.variables.map((v) => v.name).join(', ')}).`,
     };
   }
   if (d === 0) {
-    return { ...where, severity: 'error', message: `'${def.name}' has no variables to differentiate by.` };
+    return {
+      ...where,
+      severity: 'error',
+      message: `'${def.name}' has no variables to differentiate by.`,
+    };
   }
   try {
     const f = lower(b, def.body!);
@@ -155,17 +174,20 @@ export function deriveFunction(def: FunctionDef, options: DeriveOptions): Functi
   } catch (err) {
     if (err instanceof BudgetExceeded) {
       return {
-        ...where, severity: 'error',
-        message: err.reason === 'cancelled'
-          ? `The derivation of '${def.name}' was cancelled.`
-          : `The derivation of '${def.name}' did not finish within ${budgetMs} ms. ` +
-            'Raise the time budget (setting gradientNormLens.timeBudgetMs, or --time-budget) ' +
-            'or simplify the function.',
+        ...where,
+        severity: 'error',
+        message:
+          err.reason === 'cancelled'
+            ? `The derivation of '${def.name}' was cancelled.`
+            : `The derivation of '${def.name}' did not finish within ${budgetMs} ms. ` +
+              'Raise the time budget (setting gradientNormLens.timeBudgetMs, or --time-budget) ' +
+              'or simplify the function.',
       };
     }
     if (err instanceof RangeError) {
       return {
-        ...where, severity: 'error',
+        ...where,
+        severity: 'error',
         message: `'${def.name}' is nested too deeply to derive; split it into local variables.`,
       };
     }

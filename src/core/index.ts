@@ -2,7 +2,14 @@
  * The core's public surface: everything the CLI, the extension and the tests
  * use. No `vscode` import anywhere under src/core.
  */
-export type { Language, Diagnostic, FunctionDef, ParsedDocument, SourceExpr, Variable } from './source';
+export type {
+  Language,
+  Diagnostic,
+  FunctionDef,
+  ParsedDocument,
+  SourceExpr,
+  Variable,
+} from './source';
 export type {
   CheckStatus,
   DerivationStep,

@@ -8,13 +8,7 @@
 
 /** Languages the product understands (VS Code language ids where they exist). */
 export type Language =
-  | 'python'
-  | 'javascript'
-  | 'typescript'
-  | 'julia'
-  | 'matlab'
-  | 'markdown'
-  | 'latex';
+  'python' | 'javascript' | 'typescript' | 'julia' | 'matlab' | 'markdown' | 'latex';
 
 /** A place in the user's document: 0-based line and 0-based column. */
 export interface Position {
@@ -36,10 +30,28 @@ export interface Diagnostic {
 
 /** Function names the engine knows; front ends map their spellings onto these. */
 export type MathFunction =
-  | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sinh' | 'cosh' | 'tanh'
-  | 'exp' | 'log' | 'log10' | 'log2' | 'sqrt' | 'cbrt'
-  | 'abs' | 'sign' | 'max' | 'min' | 'hypot' | 'pow';
+  | 'sin'
+  | 'cos'
+  | 'tan'
+  | 'asin'
+  | 'acos'
+  | 'atan'
+  | 'atan2'
+  | 'sinh'
+  | 'cosh'
+  | 'tanh'
+  | 'exp'
+  | 'log'
+  | 'log10'
+  | 'log2'
+  | 'sqrt'
+  | 'cbrt'
+  | 'abs'
+  | 'sign'
+  | 'max'
+  | 'min'
+  | 'hypot'
+  | 'pow';
 
 /**
  * The body of a function as parsed from source. `var` refers to an entry of
@@ -51,7 +63,13 @@ export type SourceExpr =
   | { type: 'constant'; name: 'pi' | 'e'; at: Position }
   | { type: 'variable'; index: number; at: Position }
   | { type: 'negate'; arg: SourceExpr; at: Position }
-  | { type: 'binary'; op: '+' | '-' | '*' | '/' | '^'; left: SourceExpr; right: SourceExpr; at: Position }
+  | {
+      type: 'binary';
+      op: '+' | '-' | '*' | '/' | '^';
+      left: SourceExpr;
+      right: SourceExpr;
+      at: Position;
+    }
   | { type: 'call'; fn: MathFunction; args: SourceExpr[]; at: Position };
 
 /** One scalar variable: its name as written in source and its plain identifier. */

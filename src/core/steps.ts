@@ -32,8 +32,12 @@ function listed<T>(items: readonly T[], show: (item: T, index: number) => string
 }
 
 /** Builds the steps; `vars` are the variables' LaTeX, `name` the function's. */
-export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string[],
-  name: string): DerivationStep[] {
+export function derivationSteps(
+  g: GradNorm,
+  tex: Printer,
+  vars: readonly string[],
+  name: string,
+): DerivationStep[] {
   const d = vars.length;
   const fname = name.length === 1 ? name : `\\mathrm{${name.replace(/_/g, '\\_')}}`;
   const args = vars.join(', ');
@@ -46,8 +50,12 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
 
   steps.push({
     title: 'Gradient',
-    latex: aligned(listed(g.gradient, (e, i) =>
-      `${partial(i)} = \\frac{\\partial ${fname}}{\\partial ${vars[i]}} &= ${p(e)}`)),
+    latex: aligned(
+      listed(
+        g.gradient,
+        (e, i) => `${partial(i)} = \\frac{\\partial ${fname}}{\\partial ${vars[i]}} &= ${p(e)}`,
+      ),
+    ),
     remark: `One partial derivative per variable (${d} in all), simplified.`,
   });
 
@@ -64,7 +72,8 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
       `&= \\sum_{i=1}^{${d}} \\operatorname{sign}\\left(f_i\\right) f_{ij}`,
       '&= H_j \\cdot \\operatorname{sign}\\left(\\nabla f\\right)',
     ]),
-    remark: 'd|u| = sign(u) du with sign(0) = 0; f_ij are the second derivatives, H_j is row j of the Hessian.',
+    remark:
+      'd|u| = sign(u) du with sign(0) = 0; f_ij are the second derivatives, H_j is row j of the Hessian.',
   });
 
   steps.push({
@@ -81,7 +90,8 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
 
   steps.push({
     title: 'Result: H·sign(∇f), simplified',
-    latex: `\\nabla \\|\\nabla ${fname}\\|_1 = H_{${fname}} \\operatorname{sign}\\left(\\nabla ${fname}\\right) = ` +
+    latex:
+      `\\nabla \\|\\nabla ${fname}\\|_1 = H_{${fname}} \\operatorname{sign}\\left(\\nabla ${fname}\\right) = ` +
       column(listed(g.result, p)),
   });
 
@@ -98,7 +108,8 @@ export function derivationSteps(g: GradNorm, tex: Printer, vars: readonly string
       `\\Rightarrow \\nabla \\|\\nabla ${fname}\\|_1 &= H_{${fname}} ` +
         `\\operatorname{sign}\\left(\\nabla ${fname}\\right)`,
     ]),
-    remark: 'The same result by the chain rule; at a = 0, g′ is undefined and sign(0) = 0 is the limit taken.',
+    remark:
+      'The same result by the chain rule; at a = 0, g′ is undefined and sign(0) = 0 is the limit taken.',
   });
 
   steps.push(nonsmoothStep(g, tex, name));
@@ -110,7 +121,8 @@ function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep 
     return {
       title: 'Nonsmooth set',
       latex: '\\varnothing',
-      remark: 'No component of the gradient can vanish and f has no kinks: the result is a true gradient everywhere it is defined.',
+      remark:
+        'No component of the gradient can vanish and f has no kinks: the result is a true gradient everywhere it is defined.',
     };
   }
   const conditions = listed(g.kinks, (k) => `${tex.print(k)} = 0`);

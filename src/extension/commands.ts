@@ -110,13 +110,15 @@ async function copyResultLatex(c: CommandContext): Promise<string | undefined> {
     const fn = await pickFunction(c, doc, 'Function whose result to copy');
     if (!fn) return undefined;
     const outcome = await c.engine.derive(doc, fn.name, 'command');
-    d = outcome.status === 'done'
-      ? outcome.result.functions.find((f) => f.name === fn.name)
-      : undefined;
+    d =
+      outcome.status === 'done'
+        ? outcome.result.functions.find((f) => f.name === fn.name)
+        : undefined;
     if (!d) {
-      const why = outcome.status === 'done'
-        ? outcome.result.diagnostics.find((x) => x.severity === 'error')?.message
-        : outcome.status;
+      const why =
+        outcome.status === 'done'
+          ? outcome.result.diagnostics.find((x) => x.severity === 'error')?.message
+          : outcome.status;
       void vscode.window.showWarningMessage(`Could not derive ${fn.name}: ${why ?? 'no result'}.`);
       return undefined;
     }

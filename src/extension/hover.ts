@@ -66,14 +66,14 @@ export class HoverPreview implements vscode.HoverProvider {
     const outcome = await this.engine.derive(doc, fn.name, 'hover');
     if (token.isCancellationRequested) return undefined;
     const md = trustedMarkdown();
-    const d = outcome.status === 'done'
-      ? outcome.result.functions.find((f) => f.name === fn.name)
-      : undefined;
+    const d =
+      outcome.status === 'done'
+        ? outcome.result.functions.find((f) => f.name === fn.name)
+        : undefined;
     if (!d) {
       const why =
         outcome.status === 'done'
-          ? (outcome.result.diagnostics.find((x) => x.severity === 'error')?.message ??
-            'no result')
+          ? (outcome.result.diagnostics.find((x) => x.severity === 'error')?.message ?? 'no result')
           : outcome.status;
       md.appendMarkdown(`**∇‖∇${escapeMd(fn.name)}‖₁**: ${escapeMd(why)}\n\n`);
     } else {
@@ -103,11 +103,7 @@ export class HoverPreview implements vscode.HoverProvider {
         `\\nabla ${f} = ${vectorLatex(d.latex.gradient)}`,
         `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.result)}`,
       ],
-      [
-        `f = ${d.f}`,
-        `∇f = [${d.gradient.join(', ')}]`,
-        `∇‖∇f‖₁ = [${d.result.join(', ')}]`,
-      ],
+      [`f = ${d.f}`, `∇f = [${d.gradient.join(', ')}]`, `∇‖∇f‖₁ = [${d.result.join(', ')}]`],
     );
     return new vscode.Hover(md, selection);
   }

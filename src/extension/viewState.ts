@@ -82,9 +82,7 @@ export function viewStateFromOutcome(
 /** Diagnostics inside the function's lines, plus document-wide ones when there is no function. */
 function relevant(diags: Diagnostic[], fn: FunctionSummary | undefined): Diagnostic[] {
   if (!fn) return diags;
-  const inside = diags.filter(
-    (d) => d.line >= fn.range.startLine && d.line <= fn.range.endLine,
-  );
+  const inside = diags.filter((d) => d.line >= fn.range.startLine && d.line <= fn.range.endLine);
   // A syntax error elsewhere can still break this function's parse: keep errors if
   // nothing inside explains the failure.
   return inside.length > 0 ? inside : diags;

@@ -45,8 +45,7 @@ export type WorkerRequest = {
 
 /** The envelope of a response. */
 export type WorkerResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 /** Number of cancellation slots in the shared buffer (request id modulo this). */
 export const CANCEL_SLOTS = 1024;

@@ -17,13 +17,7 @@ import {
 } from '../shared/latex';
 import type { ViewState } from '../shared/protocol';
 import { announce, card, h, icon, section } from './dom';
-import {
-  formatError,
-  formatNumber,
-  formatVectorFull,
-  plainText,
-  UNDEFINED_TITLE,
-} from './format';
+import { formatError, formatNumber, formatVectorFull, plainText, UNDEFINED_TITLE } from './format';
 import { renderTex } from './math';
 
 /** Matrices larger than this are shown as blocks of this size. */
@@ -141,7 +135,12 @@ export function formula(tex: string, handlers: RenderHandlers, label?: string): 
   scroller(math);
   const copy = copyButton(tex, handlers, label ? `Copy LaTeX: ${label}` : 'Copy LaTeX');
   const caption = label ? h('div', { class: 'gn-label' }, label) : null;
-  return h('div', { class: 'gn-formula' }, caption, h('div', { class: 'gn-formula-row' }, math, copy));
+  return h(
+    'div',
+    { class: 'gn-formula' },
+    caption,
+    h('div', { class: 'gn-formula-row' }, math, copy),
+  );
 }
 
 /** The whole view for a state. */
@@ -159,8 +158,7 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
   const result = section(
     'Result',
     formula(
-        `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ` +
-        `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
+      `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ` + `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
       handlers,
     ),
     formula(resultEquationLatex(d), handlers),
@@ -261,11 +259,7 @@ function hessian(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
   });
   const full = `H_{${f}} = ${matrixLatex(d.latex.hessian)}`;
   const copyAll = copyButton(full, handlers, `Copy LaTeX of the full ${n}×${n} Hessian`, 'Full');
-  return card(
-    `Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`,
-    [toggle, copyAll],
-    container,
-  );
+  return card(`Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`, [toggle, copyAll], container);
 }
 
 function steps(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
@@ -311,7 +305,8 @@ const STATUS: Record<CheckStatus, { symbol: string; text: string; title: string 
   nonsmooth: {
     symbol: '◆',
     text: 'nonsmooth',
-    title: 'A kink lies at or within a step of this point: the value is one subgradient, with sign(0) = 0.',
+    title:
+      'A kink lies at or within a step of this point: the value is one subgradient, with sign(0) = 0.',
   },
   mismatch: {
     symbol: '✗',

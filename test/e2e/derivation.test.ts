@@ -11,7 +11,11 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import {
-  launchChromium, repoRoot, startCodeServer, workbenchUrl, type CodeServer,
+  launchChromium,
+  repoRoot,
+  startCodeServer,
+  workbenchUrl,
+  type CodeServer,
 } from '../../scripts/lib/vscode-web';
 
 const extensionPath = resolve(process.env.GNL_EXTENSION_PATH || repoRoot);
@@ -43,8 +47,10 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, ms = 2
       last = err; // frames come and go while webviews load
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${ms / 1000}s waiting for ${what}` +
-        (last ? ` (last error: ${(last as Error).message})` : ''));
+      throw new Error(
+        `timed out after ${ms / 1000}s waiting for ${what}` +
+          (last ? ` (last error: ${(last as Error).message})` : ''),
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -87,7 +93,9 @@ async function runCommand(title: string) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   // The list filters as you type; Enter before it has would run the wrong command.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first()
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: title })
+    .first()
     .waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
@@ -141,8 +149,10 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(FIXTURE.split('/').pop()!);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'functions.py' })
-      .first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'functions.py' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     const token = page.locator('.monaco-editor .view-line span', { hasText: FUNCTION }).first();
     await token.waitFor({ timeout: 20_000 });
@@ -153,12 +163,16 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
 
   uiTest(`"${COMMAND_TITLE}" opens a webview where KaTeX rendered`, async () => {
     await runCommand(COMMAND_TITLE);
-    const frame = await waitFor('a webview with rendered KaTeX (.katex)', async () => {
-      for (const f of await webviewFrames()) {
-        if ((await f.locator('.katex').count()) > 0) return f;
-      }
-      return undefined;
-    }, 45_000);
+    const frame = await waitFor(
+      'a webview with rendered KaTeX (.katex)',
+      async () => {
+        for (const f of await webviewFrames()) {
+          if ((await f.locator('.katex').count()) > 0) return f;
+        }
+        return undefined;
+      },
+      45_000,
+    );
     // Let fonts and the rest of the derivation settle before the picture.
     await page.waitForTimeout(1500);
     await shot('03-derivation');
@@ -172,15 +186,20 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     const box = await token.boundingBox();
     assert.ok(box, `no ${FUNCTION} token on screen`);
     const img = page.locator('.monaco-hover img');
-    await waitFor('a hover with an image (.monaco-hover img)', async () => {
-      // Moving away and back restarts the hover delay if an earlier attempt was too early.
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-      await img.first().waitFor({ state: 'visible', timeout: 4000 });
-      return true;
-    }, 30_000);
+    await waitFor(
+      'a hover with an image (.monaco-hover img)',
+      async () => {
+        // Moving away and back restarts the hover delay if an earlier attempt was too early.
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        await img.first().waitFor({ state: 'visible', timeout: 4000 });
+        return true;
+      },
+      30_000,
+    );
     await waitFor('the hover image to load', () =>
-      img.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0));
+      img.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0),
+    );
     await shot('04-hover');
   });
 
@@ -191,12 +210,16 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     const title = viewContainerTitle();
     await page.locator(`.activitybar a.action-label[aria-label^="${title}"]`).first().click();
     const sidebar = '.part.sidebar';
-    const panel = await waitFor('a webview in the side bar', async () => {
-      for (const f of await webviewFrames(sidebar)) {
-        if ((await frameText(f)).trim().length > 0) return f;
-      }
-      return undefined;
-    }, 30_000);
+    const panel = await waitFor(
+      'a webview in the side bar',
+      async () => {
+        for (const f of await webviewFrames(sidebar)) {
+          if ((await frameText(f)).trim().length > 0) return f;
+        }
+        return undefined;
+      },
+      30_000,
+    );
     await page.waitForTimeout(1000);
     await shot('05-side-panel');
     const before = await frameText(panel);
@@ -207,10 +230,14 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.type(' + x*y', { delay: 30 });
-    await waitFor('the side panel to change after typing', async () => {
-      const now = await frameText(panel);
-      return now !== before ? now : undefined;
-    }, 20_000);
+    await waitFor(
+      'the side panel to change after typing',
+      async () => {
+        const now = await frameText(panel);
+        return now !== before ? now : undefined;
+      },
+      20_000,
+    );
     await page.waitForTimeout(800);
     await shot('06-side-panel-after-typing');
   });

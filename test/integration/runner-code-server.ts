@@ -16,7 +16,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import {
-  launchChromium, repoRoot, requireCodeServer, startCodeServer, withTimeout, workbenchUrl,
+  launchChromium,
+  repoRoot,
+  requireCodeServer,
+  startCodeServer,
+  withTimeout,
+  workbenchUrl,
   type CodeServer,
 } from '../../scripts/lib/vscode-web';
 import { bundleSuite, mochaCounts, suiteBundlePath } from '../../scripts/lib/bundle-suite';
@@ -84,7 +89,8 @@ async function main(): Promise<number> {
     try {
       code = await withTimeout(exited, remaining, 'integration suite');
     } catch (err) {
-      await page.screenshot({ path: join(repoRoot, 'screenshots/integration-timeout.png') })
+      await page
+        .screenshot({ path: join(repoRoot, 'screenshots/integration-timeout.png') })
         .catch(() => undefined);
       log(`${(err as Error).message}; workbench errors:\n  ${pageErrors.slice(-20).join('\n  ')}`);
       log(`code-server output (last lines):\n${server.output().split('\n').slice(-30).join('\n')}`);

@@ -11,8 +11,10 @@ const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'gradnorm-cli-'));
 
 function gradnorm(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args],
-    { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,8 +25,10 @@ function file(name: string, text: string): string {
 }
 
 describe('gradnorm derive', () => {
-  const himmelblau = file('himmelblau.py',
-    'def himmelblau(x, y):\n    return (x**2 + y - 11)**2 + (x + y**2 - 7)**2\n');
+  const himmelblau = file(
+    'himmelblau.py',
+    'def himmelblau(x, y):\n    return (x**2 + y - 11)**2 + (x + y**2 - 7)**2\n',
+  );
 
   it('prints one JSON object whose strings mathjs can evaluate', () => {
     const r = gradnorm('derive', himmelblau, '--json', '--at', '-1,2.5');
@@ -32,11 +36,15 @@ describe('gradnorm derive', () => {
     const out = JSON.parse(r.stdout);
     const [fn] = out.functions;
     assert.equal(fn.name, 'himmelblau');
-    assert.deepEqual(fn.variables, [{ name: 'x', symbol: 'x' }, { name: 'y', symbol: 'y' }]);
+    assert.deepEqual(fn.variables, [
+      { name: 'x', symbol: 'x' },
+      { name: 'y', symbol: 'y' },
+    ]);
     assert.deepEqual(fn.range, { startLine: 0, endLine: 1 });
     const scope = { x: -1, y: 2.5 };
     fn.result.forEach((r: string, j: number) =>
-      assert.ok(Math.abs(evaluate(r, scope) - fn.checks[0].result[j]) < 1e-9));
+      assert.ok(Math.abs(evaluate(r, scope) - fn.checks[0].result[j]) < 1e-9),
+    );
     assert.equal(fn.checks[0].status, 'ok');
     assert.equal(fn.hessian.length, 2);
     assert.ok(fn.derivation.length >= 8);

@@ -13,9 +13,7 @@
  * Merging x^a·x^b = x^(a+b) can only widen the domain (x·x⁻¹ = 1 at x = 0),
  * never change a value where the original is defined.
  */
-import {
-  ExprBuilder, isNum, splitCoefficient, splitPower, type Expr,
-} from './expr';
+import { ExprBuilder, isNum, splitCoefficient, splitPower, type Expr } from './expr';
 import { signOf } from './positivity';
 import { asFraction } from './numbers';
 import { absOf } from './functions';
@@ -69,7 +67,10 @@ export function contentOf(sum: Expr & { kind: 'add' }): number {
 
 /** sum / contentOf(sum). */
 export function primitivePart(b: ExprBuilder, sum: Expr & { kind: 'add' }, c: number): Expr {
-  return add(b, sum.terms.map((t) => divideBy(b, t, c)));
+  return add(
+    b,
+    sum.terms.map((t) => divideBy(b, t, c)),
+  );
 }
 
 /** t/c for one term t of a sum (t is not a sum itself); exact for t's own coefficient. */
@@ -130,7 +131,10 @@ export function mul(b: ExprBuilder, factors: readonly Expr[]): Expr {
   if (out.length > 1) out.sort((x, y) => x.id - y.id);
   if (coefficient === 1) return out.length === 1 ? out[0] : b.internMul(out);
   if (out.length === 1 && out[0].kind === 'add') {
-    return add(b, out[0].terms.map((t) => mul(b, [b.num(coefficient), t])));
+    return add(
+      b,
+      out[0].terms.map((t) => mul(b, [b.num(coefficient), t])),
+    );
   }
   return b.internMul([b.num(coefficient), ...out]);
 }
@@ -173,7 +177,10 @@ export function pow(b: ExprBuilder, base: Expr, exp: Expr): Expr {
     }
 
     if (base.kind === 'mul' && integer) {
-      return mul(b, base.factors.map((f) => pow(b, f, exp)));
+      return mul(
+        b,
+        base.factors.map((f) => pow(b, f, exp)),
+      );
     }
 
     if (base.kind === 'call' && base.fn === 'abs' && integer && k % 2 === 0) {

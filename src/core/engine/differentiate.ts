@@ -38,7 +38,10 @@ export class Differentiator {
       case 'var':
         return e.index === i ? b.one : b.zero;
       case 'add':
-        return add(b, e.terms.map((t) => this.d(t, i)));
+        return add(
+          b,
+          e.terms.map((t) => this.d(t, i)),
+        );
       case 'mul': {
         // Product rule over n factors: Σ_k f_k′ Π_{m≠k} f_m.
         const terms: Expr[] = [];

@@ -66,11 +66,16 @@ export class Tape {
 
 function childrenOf(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'pow': return [e.base, e.exp];
-    case 'call': return e.args;
-    default: return [];
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'pow':
+      return [e.base, e.exp];
+    case 'call':
+      return e.args;
+    default:
+      return [];
   }
 }
 
@@ -104,8 +109,14 @@ function evalStep(e: Expr, args: number[], v: Float64Array, point: readonly numb
 }
 
 /** A bound on the size of the numbers combined to make this value. */
-function magnitudeStep(e: Expr, args: number[], v: Float64Array, m: Float64Array,
-  value: number, point: readonly number[]): number {
+function magnitudeStep(
+  e: Expr,
+  args: number[],
+  v: Float64Array,
+  m: Float64Array,
+  value: number,
+  point: readonly number[],
+): number {
   switch (e.kind) {
     case 'num':
     case 'const':

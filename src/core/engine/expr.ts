@@ -9,9 +9,23 @@
 
 /** Functions kept as calls. Powers, roots and quotients are `pow` nodes. */
 export type CallName =
-  | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'atan2'
-  | 'sinh' | 'cosh' | 'tanh' | 'exp' | 'log' | 'cbrt'
-  | 'abs' | 'sign' | 'max' | 'min';
+  | 'sin'
+  | 'cos'
+  | 'tan'
+  | 'asin'
+  | 'acos'
+  | 'atan'
+  | 'atan2'
+  | 'sinh'
+  | 'cosh'
+  | 'tanh'
+  | 'exp'
+  | 'log'
+  | 'cbrt'
+  | 'abs'
+  | 'sign'
+  | 'max'
+  | 'min';
 
 interface NodeBase {
   /** Creation order; also the canonical order of terms and factors. */
@@ -22,11 +36,24 @@ interface NodeBase {
   readonly size: number;
 }
 
-export interface Num extends NodeBase { readonly kind: 'num'; readonly value: number }
-export interface Const extends NodeBase { readonly kind: 'const'; readonly name: 'pi' | 'e'; readonly value: number }
-export interface Var extends NodeBase { readonly kind: 'var'; readonly index: number }
+export interface Num extends NodeBase {
+  readonly kind: 'num';
+  readonly value: number;
+}
+export interface Const extends NodeBase {
+  readonly kind: 'const';
+  readonly name: 'pi' | 'e';
+  readonly value: number;
+}
+export interface Var extends NodeBase {
+  readonly kind: 'var';
+  readonly index: number;
+}
 /** A sum: at most one number term, which comes last; no nested sums. */
-export interface Add extends NodeBase { readonly kind: 'add'; readonly terms: readonly Expr[] }
+export interface Add extends NodeBase {
+  readonly kind: 'add';
+  readonly terms: readonly Expr[];
+}
 /** A product: a number coefficient first if it is not 1; no nested products. */
 export interface Mul extends NodeBase {
   readonly kind: 'mul';
@@ -34,8 +61,16 @@ export interface Mul extends NodeBase {
   /** The factors without the coefficient, made on first use by splitCoefficient. */
   rest: Expr | undefined;
 }
-export interface Pow extends NodeBase { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
-export interface Call extends NodeBase { readonly kind: 'call'; readonly fn: CallName; readonly args: readonly Expr[] }
+export interface Pow extends NodeBase {
+  readonly kind: 'pow';
+  readonly base: Expr;
+  readonly exp: Expr;
+}
+export interface Call extends NodeBase {
+  readonly kind: 'call';
+  readonly fn: CallName;
+  readonly args: readonly Expr[];
+}
 
 export type Expr = Num | Const | Var | Add | Mul | Pow | Call;
 
@@ -123,8 +158,23 @@ function sameChildren(a: readonly Expr[], b: readonly Expr[]): boolean {
 
 const TAG: Record<string, number> = { add: 1, mul: 2, pow: 3 };
 const CALL_TAG: Record<CallName, number> = {
-  sin: 10, cos: 11, tan: 12, asin: 13, acos: 14, atan: 15, atan2: 16, sinh: 17, cosh: 18,
-  tanh: 19, exp: 20, log: 21, cbrt: 22, abs: 23, sign: 24, max: 25, min: 26,
+  sin: 10,
+  cos: 11,
+  tan: 12,
+  asin: 13,
+  acos: 14,
+  atan: 15,
+  atan2: 16,
+  sinh: 17,
+  cosh: 18,
+  tanh: 19,
+  exp: 20,
+  log: 21,
+  cbrt: 22,
+  abs: 23,
+  sign: 24,
+  max: 25,
+  min: 26,
 };
 
 function sizeOf(children: readonly Expr[]): number {
@@ -219,7 +269,11 @@ export class ExprBuilder {
     const list = this.bucket(hashOf(TAG.add, terms));
     for (const e of list) if (e.kind === 'add' && sameChildren(e.terms, terms)) return e;
     const node: Add = {
-      kind: 'add', terms, id: this.newId(), deps: mergeDeps(terms), size: sizeOf(terms),
+      kind: 'add',
+      terms,
+      id: this.newId(),
+      deps: mergeDeps(terms),
+      size: sizeOf(terms),
     };
     list.push(node);
     return node;
@@ -230,7 +284,11 @@ export class ExprBuilder {
     const list = this.bucket(hashOf(TAG.mul, factors));
     for (const e of list) if (e.kind === 'mul' && sameChildren(e.factors, factors)) return e;
     const node: Mul = {
-      kind: 'mul', factors, id: this.newId(), deps: mergeDeps(factors), size: sizeOf(factors),
+      kind: 'mul',
+      factors,
+      id: this.newId(),
+      deps: mergeDeps(factors),
+      size: sizeOf(factors),
       rest: undefined,
     };
     list.push(node);
@@ -241,7 +299,11 @@ export class ExprBuilder {
     const list = this.bucket(hashOf(TAG.pow, [base, exp]));
     for (const e of list) if (e.kind === 'pow' && e.base === base && e.exp === exp) return e;
     const node: Pow = {
-      kind: 'pow', base, exp, id: this.newId(), deps: mergeDeps([base, exp]),
+      kind: 'pow',
+      base,
+      exp,
+      id: this.newId(),
+      deps: mergeDeps([base, exp]),
       size: 1 + base.size + exp.size,
     };
     list.push(node);
@@ -250,9 +312,15 @@ export class ExprBuilder {
 
   internCall(fn: CallName, args: readonly Expr[]): Call {
     const list = this.bucket(hashOf(CALL_TAG[fn], args));
-    for (const e of list) if (e.kind === 'call' && e.fn === fn && sameChildren(e.args, args)) return e;
+    for (const e of list)
+      if (e.kind === 'call' && e.fn === fn && sameChildren(e.args, args)) return e;
     const node: Call = {
-      kind: 'call', fn, args, id: this.newId(), deps: mergeDeps(args), size: sizeOf(args),
+      kind: 'call',
+      fn,
+      args,
+      id: this.newId(),
+      deps: mergeDeps(args),
+      size: sizeOf(args),
     };
     list.push(node);
     return node;

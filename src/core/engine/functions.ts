@@ -9,15 +9,25 @@ import { signOf } from './positivity';
 
 /** Numeric meaning of each call, shared by folding and evaluation. */
 export const CALL_VALUES: Readonly<Record<CallName, (...a: number[]) => number>> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan,
-  asin: Math.asin, acos: Math.acos, atan: Math.atan, atan2: Math.atan2,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
-  exp: Math.exp, log: Math.log, cbrt: Math.cbrt,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  atan2: Math.atan2,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  exp: Math.exp,
+  log: Math.log,
+  cbrt: Math.cbrt,
   abs: Math.abs,
   // sign(0) = 0: the convention of the seed's answers, and the minimum-norm
   // element of the subdifferential of |·| at 0.
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
-  max: Math.max, min: Math.min,
+  max: Math.max,
+  min: Math.min,
 };
 
 /** Calls folded for any number arguments; others only when the value is an integer. */
@@ -107,7 +117,12 @@ export function signFn(b: ExprBuilder, u: Expr): Expr {
       return mul(b, [b.num(c), signFn(b, mul(b, unknown))]);
     }
   }
-  if (u.kind === 'pow' && u.exp.kind === 'num' && Number.isInteger(u.exp.value) && u.exp.value % 2 !== 0) {
+  if (
+    u.kind === 'pow' &&
+    u.exp.kind === 'num' &&
+    Number.isInteger(u.exp.value) &&
+    u.exp.value % 2 !== 0
+  ) {
     return signFn(b, u.base);
   }
   return b.internCall('sign', [u]);

@@ -51,9 +51,17 @@ export function deriveGradNorm(b: ExprBuilder, f: Expr, d: number): GradNorm {
   }
 
   const signs = gradient.map((g) => signFn(b, g));
-  const norm = add(b, gradient.map((g) => absOf(b, g)));
+  const norm = add(
+    b,
+    gradient.map((g) => absOf(b, g)),
+  );
   const result = hessian.map((row) =>
-    tidy(add(b, row.map((h, i) => mul(b, [h, signs[i]])))),
+    tidy(
+      add(
+        b,
+        row.map((h, i) => mul(b, [h, signs[i]])),
+      ),
+    ),
   );
 
   const ofGradient = uniqueKinks(b, gradient);
@@ -72,7 +80,8 @@ function kinkArguments(b: ExprBuilder, roots: readonly Expr[]): Expr[] {
     seen.add(e.id);
     if (e.kind === 'call') {
       if (e.fn === 'abs' || e.fn === 'sign') out.push(e.args[0]);
-      if (e.fn === 'max' || e.fn === 'min') out.push(add(b, [e.args[0], mul(b, [b.minusOne, e.args[1]])]));
+      if (e.fn === 'max' || e.fn === 'min')
+        out.push(add(b, [e.args[0], mul(b, [b.minusOne, e.args[1]])]));
       stack.push(...e.args);
     } else if (e.kind === 'add') stack.push(...e.terms);
     else if (e.kind === 'mul') stack.push(...e.factors);

@@ -8,10 +8,21 @@ import { asFraction } from './numbers';
 import { Prec, Printer, type Printed, type Syntax } from './print';
 
 const NAMED: Partial<Record<CallName, string>> = {
-  sin: '\\sin', cos: '\\cos', tan: '\\tan', asin: '\\arcsin', acos: '\\arccos',
-  atan: '\\arctan', sinh: '\\sinh', cosh: '\\cosh', tanh: '\\tanh', log: '\\ln',
-  exp: '\\exp', max: '\\max', min: '\\min',
-  atan2: '\\operatorname{atan2}', sign: '\\operatorname{sign}',
+  sin: '\\sin',
+  cos: '\\cos',
+  tan: '\\tan',
+  asin: '\\arcsin',
+  acos: '\\arccos',
+  atan: '\\arctan',
+  sinh: '\\sinh',
+  cosh: '\\cosh',
+  tanh: '\\tanh',
+  log: '\\ln',
+  exp: '\\exp',
+  max: '\\max',
+  min: '\\min',
+  atan2: '\\operatorname{atan2}',
+  sign: '\\operatorname{sign}',
 };
 
 /** Functions written f^{k}(x) for a positive integer power, as in \sin^{2}(x). */
@@ -29,7 +40,10 @@ function latexNumber(v: number): Printed {
   const prec = v < 0 ? Prec.Product : Prec.Atom;
   if (f && f[1] !== 1) return { text: `${sign}\\frac{${f[0]}}{${f[1]}}`, prec };
   const text = plainNumber(Math.abs(v));
-  return { text: sign + text, prec: v < 0 ? Prec.Product : text.includes('cdot') ? Prec.Product : Prec.Atom };
+  return {
+    text: sign + text,
+    prec: v < 0 ? Prec.Product : text.includes('cdot') ? Prec.Product : Prec.Atom,
+  };
 }
 
 /** Creates the LaTeX syntax for a list of variable spellings. */
@@ -54,7 +68,8 @@ export function latexSyntax(variables: readonly string[]): Syntax {
         const top = join(factors);
         return { text: `\\frac{${f[0] === 1 ? '' : `${f[0]} `}${top}}{${f[1]}}`, prec: Prec.Atom };
       }
-      const parts = coefficient === 1 && factors.length > 0 ? factors : [latexNumber(coefficient), ...factors];
+      const parts =
+        coefficient === 1 && factors.length > 0 ? factors : [latexNumber(coefficient), ...factors];
       return { text: join(parts), prec: parts.length === 1 ? parts[0].prec : Prec.Product };
     },
     quotient: (n, d) => ({ text: `\\frac{${n.text}}{${d.text}}`, prec: Prec.Atom }),
@@ -88,10 +103,19 @@ function withTrigPowers(s: Syntax): Syntax {
     ...s,
     power(base, exponent, k) {
       const m = /^\\(sin|cos|tan|sinh|cosh|tanh)\\left\(/.exec(base.text);
-      if (m && k !== undefined && Number.isInteger(k) && k > 0 &&
-        POWER_BEFORE_ARGUMENT.has(m[1] as CallName) && balancedCall(base.text)) {
+      if (
+        m &&
+        k !== undefined &&
+        Number.isInteger(k) &&
+        k > 0 &&
+        POWER_BEFORE_ARGUMENT.has(m[1] as CallName) &&
+        balancedCall(base.text)
+      ) {
         const name = `\\${m[1]}`;
-        return { text: `${name}^{${exponent.text}}${base.text.slice(name.length)}`, prec: Prec.Atom };
+        return {
+          text: `${name}^{${exponent.text}}${base.text.slice(name.length)}`,
+          prec: Prec.Atom,
+        };
       }
       return power(base, exponent, k);
     },

@@ -19,14 +19,18 @@ export function lower(b: ExprBuilder, e: SourceExpr, memo = new Map<SourceExpr, 
 }
 
 /** Operands of a chain a ± b ± c (or a · b · c), left to right, subtracted ones negated. */
-function gather(e: SourceExpr, op: '+' | '*', go: (x: SourceExpr) => Expr,
-  negate: (x: Expr) => Expr = (x) => x): Expr[] {
+function gather(
+  e: SourceExpr,
+  op: '+' | '*',
+  go: (x: SourceExpr) => Expr,
+  negate: (x: Expr) => Expr = (x) => x,
+): Expr[] {
   const out: Expr[] = [];
   const stack: [SourceExpr, boolean][] = [[e, false]];
   while (stack.length > 0) {
     const [node, minus] = stack.pop()!;
-    const chained = node.type === 'binary' &&
-      (op === '+' ? node.op === '+' || node.op === '-' : node.op === '*');
+    const chained =
+      node.type === 'binary' && (op === '+' ? node.op === '+' || node.op === '-' : node.op === '*');
     if (chained) {
       stack.push([node.right, op === '+' && node.op === '-' ? !minus : minus]);
       stack.push([node.left, minus]);
@@ -51,7 +55,11 @@ function lowerNode(b: ExprBuilder, e: SourceExpr, memo: Map<SourceExpr, Expr>): 
     case 'binary': {
       // Long sums and products are gathered into one n-ary node at once:
       // folding them pairwise would rebuild the growing sum at every step.
-      if (e.op === '+' || e.op === '-') return add(b, gather(e, '+', go, (x) => neg(b, x)));
+      if (e.op === '+' || e.op === '-')
+        return add(
+          b,
+          gather(e, '+', go, (x) => neg(b, x)),
+        );
       if (e.op === '*') return mul(b, gather(e, '*', go));
       const l = go(e.left);
       const r = go(e.right);
@@ -60,14 +68,28 @@ function lowerNode(b: ExprBuilder, e: SourceExpr, memo: Map<SourceExpr, Expr>): 
     case 'call': {
       const args = e.args.map(go);
       switch (e.fn) {
-        case 'sqrt': return pow(b, args[0], b.half);
-        case 'pow': return pow(b, args[0], args[1]);
-        case 'log10': return div(b, call(b, 'log', [args[0]]), call(b, 'log', [b.num(10)]));
-        case 'log2': return div(b, call(b, 'log', [args[0]]), call(b, 'log', [b.num(2)]));
-        case 'hypot': return pow(b, add(b, args.map((a) => pow(b, a, b.num(2)))), b.half);
+        case 'sqrt':
+          return pow(b, args[0], b.half);
+        case 'pow':
+          return pow(b, args[0], args[1]);
+        case 'log10':
+          return div(b, call(b, 'log', [args[0]]), call(b, 'log', [b.num(10)]));
+        case 'log2':
+          return div(b, call(b, 'log', [args[0]]), call(b, 'log', [b.num(2)]));
+        case 'hypot':
+          return pow(
+            b,
+            add(
+              b,
+              args.map((a) => pow(b, a, b.num(2))),
+            ),
+            b.half,
+          );
         case 'max':
         case 'min':
-          return args.slice(1).reduce((acc, a) => call(b, e.fn as 'max' | 'min', [acc, a]), args[0]);
+          return args
+            .slice(1)
+            .reduce((acc, a) => call(b, e.fn as 'max' | 'min', [acc, a]), args[0]);
         default:
           return call(b, e.fn, args);
       }

@@ -21,9 +21,8 @@ export function mathjsSyntax(symbols: readonly string[]): Syntax {
     sum: (first, rest) =>
       first + rest.map((r) => (r.minus ? ` - ${r.text}` : ` + ${r.text}`)).join(''),
     product(coefficient, factors) {
-      const parts = coefficient === 1 && factors.length > 0
-        ? factors
-        : [mathjsNumber(coefficient), ...factors];
+      const parts =
+        coefficient === 1 && factors.length > 0 ? factors : [mathjsNumber(coefficient), ...factors];
       const text = parts.map((p) => (p.prec < Prec.Power ? paren(p.text) : p.text)).join(' * ');
       return { text, prec: parts.length === 1 ? parts[0].prec : Prec.Product };
     },

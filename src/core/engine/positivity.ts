@@ -36,11 +36,16 @@ function ofNumber(v: number): SignInfo {
 
 function negate(s: SignInfo): SignInfo {
   switch (s) {
-    case 'pos': return 'neg';
-    case 'neg': return 'pos';
-    case 'nonneg': return 'nonpos';
-    case 'nonpos': return 'nonneg';
-    default: return s;
+    case 'pos':
+      return 'neg';
+    case 'neg':
+      return 'pos';
+    case 'nonneg':
+      return 'nonpos';
+    case 'nonpos':
+      return 'nonneg';
+    default:
+      return s;
   }
 }
 

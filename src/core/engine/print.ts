@@ -77,7 +77,10 @@ export class Printer {
         const parts = e.terms.map((t) => this.signedTerm(t));
         const [first, ...rest] = parts;
         const head = first.minus ? s.negate(first.body).text : first.body.text;
-        const tail = rest.map((p) => ({ minus: p.minus, text: this.wrap(p.body, Prec.Product).text }));
+        const tail = rest.map((p) => ({
+          minus: p.minus,
+          text: this.wrap(p.body, Prec.Product).text,
+        }));
         return { text: s.sum(head, tail), prec: Prec.Sum };
       }
       case 'mul': {
@@ -87,7 +90,11 @@ export class Printer {
       case 'pow':
         return this.signedTerm(e).body;
       case 'call':
-        return s.call(e.fn, e.args.map((a) => this.node(a)), e);
+        return s.call(
+          e.fn,
+          e.args.map((a) => this.node(a)),
+          e,
+        );
     }
   }
 

@@ -32,7 +32,10 @@ function commonFactor(b: ExprBuilder, terms: readonly Expr[]): Expr | undefined 
     if (common.size === 0) return undefined;
   }
   if (!common || common.size === 0) return undefined;
-  return mul(b, [...common.values()].map(({ base, exp }) => pow(b, base, b.num(exp))));
+  return mul(
+    b,
+    [...common.values()].map(({ base, exp }) => pow(b, base, b.num(exp))),
+  );
 }
 
 /** Simplifies e bottom-up; memoised per builder through `memo`. */
@@ -49,20 +52,33 @@ export function factorSums(b: ExprBuilder, e: Expr, memo = new Map<number, Expr>
         const common = commonFactor(b, rebuilt.terms);
         if (common) {
           const inverse = pow(b, common, b.minusOne);
-          const factored = mul(b, [common, add(b, rebuilt.terms.map((t) => mul(b, [t, inverse])))]);
+          const factored = mul(b, [
+            common,
+            add(
+              b,
+              rebuilt.terms.map((t) => mul(b, [t, inverse])),
+            ),
+          ]);
           if (factored.size < rebuilt.size) out = factored;
         }
       }
       break;
     }
     case 'mul':
-      out = mul(b, e.factors.map((f) => factorSums(b, f, memo)));
+      out = mul(
+        b,
+        e.factors.map((f) => factorSums(b, f, memo)),
+      );
       break;
     case 'pow':
       out = pow(b, factorSums(b, e.base, memo), factorSums(b, e.exp, memo));
       break;
     case 'call':
-      out = call(b, e.fn, e.args.map((a) => factorSums(b, a, memo)));
+      out = call(
+        b,
+        e.fn,
+        e.args.map((a) => factorSums(b, a, memo)),
+      );
       break;
     default:
       out = e;

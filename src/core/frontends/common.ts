@@ -5,8 +5,27 @@
 import type { MathFunction, Position, SourceExpr, Variable } from '../source';
 
 /** Identifiers that mathjs reads as constants or functions; never use them as symbols. */
-const RESERVED_SYMBOLS = new Set(['e', 'E', 'pi', 'PI', 'i', 'Infinity', 'NaN', 'true', 'false',
-  'null', 'undefined', 'tau', 'phi', 'LN2', 'LN10', 'LOG2E', 'LOG10E', 'SQRT1_2', 'SQRT2']);
+const RESERVED_SYMBOLS = new Set([
+  'e',
+  'E',
+  'pi',
+  'PI',
+  'i',
+  'Infinity',
+  'NaN',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'tau',
+  'phi',
+  'LN2',
+  'LN10',
+  'LOG2E',
+  'LOG10E',
+  'SQRT1_2',
+  'SQRT2',
+]);
 
 /** A symbol safe for mathjs: letters, digits and underscores, not a reserved name. */
 export function safeSymbol(wanted: string, taken: Set<string>): string {
@@ -21,9 +40,38 @@ export function safeSymbol(wanted: string, taken: Set<string>): string {
 
 /** LaTeX for a plain identifier: single letters as is, longer names upright, Greek by name. */
 export function identifierLatex(name: string): string {
-  const greek = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta',
-    'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'rho', 'sigma', 'tau', 'phi', 'chi', 'psi',
-    'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Sigma', 'Phi', 'Psi', 'Omega']);
+  const greek = new Set([
+    'alpha',
+    'beta',
+    'gamma',
+    'delta',
+    'epsilon',
+    'zeta',
+    'eta',
+    'theta',
+    'iota',
+    'kappa',
+    'lambda',
+    'mu',
+    'nu',
+    'xi',
+    'rho',
+    'sigma',
+    'tau',
+    'phi',
+    'chi',
+    'psi',
+    'omega',
+    'Gamma',
+    'Delta',
+    'Theta',
+    'Lambda',
+    'Xi',
+    'Sigma',
+    'Phi',
+    'Psi',
+    'Omega',
+  ]);
   const sub = /^([A-Za-z]+)_?([0-9]+)$/.exec(name);
   if (sub) return `${identifierLatex(sub[1])}_{${sub[2]}}`;
   if (greek.has(name)) return `\\${name}`;
@@ -40,8 +88,12 @@ export function scalarVariable(name: string, taken: Set<string>): Variable {
  * An indexed component such as `x[0]` (Python/JS, 0-based) or `x(1)`/`x[1]`
  * (MATLAB/Julia, 1-based). The symbol and LaTeX keep the source's index.
  */
-export function indexedVariable(base: string, index: number, written: string,
-  taken: Set<string>): Variable {
+export function indexedVariable(
+  base: string,
+  index: number,
+  written: string,
+  taken: Set<string>,
+): Variable {
   return {
     name: written,
     symbol: safeSymbol(`${base}${index}`, taken),
@@ -51,14 +103,35 @@ export function indexedVariable(base: string, index: number, written: string,
 
 /** Maps a function name as written (after stripping `np.`, `Math.` ...) to the engine's. */
 export const COMMON_FUNCTIONS: Readonly<Record<string, MathFunction>> = {
-  sin: 'sin', cos: 'cos', tan: 'tan',
-  asin: 'asin', acos: 'acos', atan: 'atan', atan2: 'atan2',
-  arcsin: 'asin', arccos: 'acos', arctan: 'atan', arctan2: 'atan2',
-  sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
-  exp: 'exp', log: 'log', log10: 'log10', log2: 'log2',
-  sqrt: 'sqrt', cbrt: 'cbrt', abs: 'abs', sign: 'sign',
-  max: 'max', min: 'min', maximum: 'max', minimum: 'min', hypot: 'hypot',
-  pow: 'pow', power: 'pow',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  asin: 'asin',
+  acos: 'acos',
+  atan: 'atan',
+  atan2: 'atan2',
+  arcsin: 'asin',
+  arccos: 'acos',
+  arctan: 'atan',
+  arctan2: 'atan2',
+  sinh: 'sinh',
+  cosh: 'cosh',
+  tanh: 'tanh',
+  exp: 'exp',
+  log: 'log',
+  log10: 'log10',
+  log2: 'log2',
+  sqrt: 'sqrt',
+  cbrt: 'cbrt',
+  abs: 'abs',
+  sign: 'sign',
+  max: 'max',
+  min: 'min',
+  maximum: 'max',
+  minimum: 'min',
+  hypot: 'hypot',
+  pow: 'pow',
+  power: 'pow',
 };
 
 /** Argument counts the engine accepts per function (max/min/hypot take two or more). */
@@ -81,8 +154,16 @@ export const src = {
   num: (value: number, at: Position): SourceExpr => ({ type: 'number', value, at }),
   variable: (index: number, at: Position): SourceExpr => ({ type: 'variable', index, at }),
   negate: (arg: SourceExpr, at: Position): SourceExpr => ({ type: 'negate', arg, at }),
-  binary: (op: '+' | '-' | '*' | '/' | '^', left: SourceExpr, right: SourceExpr,
-    at: Position): SourceExpr => ({ type: 'binary', op, left, right, at }),
-  call: (fn: MathFunction, args: SourceExpr[], at: Position): SourceExpr =>
-    ({ type: 'call', fn, args, at }),
+  binary: (
+    op: '+' | '-' | '*' | '/' | '^',
+    left: SourceExpr,
+    right: SourceExpr,
+    at: Position,
+  ): SourceExpr => ({ type: 'binary', op, left, right, at }),
+  call: (fn: MathFunction, args: SourceExpr[], at: Position): SourceExpr => ({
+    type: 'call',
+    fn,
+    args,
+    at,
+  }),
 };

@@ -6,8 +6,17 @@
 import type { FunctionDef, ParsedDocument, SourceExpr } from '../source';
 import { src } from './common';
 import {
-  attachSyntaxErrors, buildFunction, buildSelection, collectGlobals, constantValue, describe,
-  FrontEndError, mathCall, numberLiteral, runStatements, Scope,
+  attachSyntaxErrors,
+  buildFunction,
+  buildSelection,
+  collectGlobals,
+  constantValue,
+  describe,
+  FrontEndError,
+  mathCall,
+  numberLiteral,
+  runStatements,
+  Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
 import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
@@ -16,12 +25,21 @@ import type { Node } from './treesitter';
 type JsLanguage = 'javascript' | 'typescript';
 
 const BINARY: Record<string, BinaryOp> = { '+': '+', '-': '-', '*': '*', '/': '/', '**': '^' };
-const AUGMENTED: Record<string, BinaryOp> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/',
-  '**=': '^' };
+const AUGMENTED: Record<string, BinaryOp> = {
+  '+=': '+',
+  '-=': '-',
+  '*=': '*',
+  '/=': '/',
+  '**=': '^',
+};
 const MATH_CONSTANTS: Record<string, 'pi' | 'e'> = { PI: 'pi', E: 'e' };
 /** TypeScript wrappers that do not change a value: `x as number`, `x!`, `x satisfies T`. */
-const TRANSPARENT = new Set(['as_expression', 'non_null_expression', 'satisfies_expression',
-  'type_assertion']);
+const TRANSPARENT = new Set([
+  'as_expression',
+  'non_null_expression',
+  'satisfies_expression',
+  'type_assertion',
+]);
 /** JavaScript has no bare `pi` or `e`: only `Math.PI` and `Math.E`. */
 const NO_CONSTANTS: Record<string, 'pi' | 'e'> = {};
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
@@ -54,23 +72,34 @@ function convert(node: Node, scope: Scope): SourceExpr {
       const leftNode = node.childForFieldName('left');
       if (op === '**' && leftNode?.type === 'unary_expression') {
         // JavaScript forbids `-x ** 2` (ambiguous); tree-sitter accepts it, engines do not.
-        throw new FrontEndError('SyntaxError: a unary operator cannot be the left operand of '
-          + '`**`; write `-(x ** 2)` or `(-x) ** 2`', leftNode);
+        throw new FrontEndError(
+          'SyntaxError: a unary operator cannot be the left operand of ' +
+            '`**`; write `-(x ** 2)` or `(-x) ** 2`',
+          leftNode,
+        );
       }
       const mapped = BINARY[op];
       if (!mapped) {
-        throw new FrontEndError(`Unsupported operator \`${op}\`; supported: + - * / **`,
-          opNode ?? node);
+        throw new FrontEndError(
+          `Unsupported operator \`${op}\`; supported: + - * / **`,
+          opNode ?? node,
+        );
       }
-      return src.binary(mapped, sub(leftNode), sub(node.childForFieldName('right')),
-        opNode ? startOf(opNode) : at);
+      return src.binary(
+        mapped,
+        sub(leftNode),
+        sub(node.childForFieldName('right')),
+        opNode ? startOf(opNode) : at,
+      );
     }
     case 'subscript_expression': {
       const object = node.childForFieldName('object');
       const index = node.childForFieldName('index');
       if (object?.type !== 'identifier' || !index) {
-        throw new FrontEndError('Only an integer index of a parameter is supported, as in '
-          + '`x[0]`', node);
+        throw new FrontEndError(
+          'Only an integer index of a parameter is supported, as in ' + '`x[0]`',
+          node,
+        );
       }
       return scope.index(object.text, constantValue(sub(index)), node);
     }
@@ -80,28 +109,40 @@ function convert(node: Node, scope: Scope): SourceExpr {
       if (object === 'Math' && MATH_CONSTANTS[property]) {
         return { type: 'constant', name: MATH_CONSTANTS[property], at };
       }
-      throw new FrontEndError(`Unsupported property \`${node.text}\`; only \`Math.PI\` and `
-        + '`Math.E` are known', node);
+      throw new FrontEndError(
+        `Unsupported property \`${node.text}\`; only \`Math.PI\` and ` + '`Math.E` are known',
+        node,
+      );
     }
     case 'call_expression': {
       const fn = node.childForFieldName('function');
       const args = node.childForFieldName('arguments');
-      const isMath = fn?.type === 'member_expression'
-        && fn.childForFieldName('object')?.text === 'Math';
+      const isMath =
+        fn?.type === 'member_expression' && fn.childForFieldName('object')?.text === 'Math';
       const name = fn?.childForFieldName('property')?.text;
       if (!isMath || !name || args?.type !== 'arguments') {
-        throw new FrontEndError(`Unsupported call \`${fn?.text ?? node.text}\`; calls must be `
-          + '`Math` functions such as `Math.exp`', node);
+        throw new FrontEndError(
+          `Unsupported call \`${fn?.text ?? node.text}\`; calls must be ` +
+            '`Math` functions such as `Math.exp`',
+          node,
+        );
       }
       const values = args.namedChildren.filter((a) => a !== null && a.type !== 'comment');
       if (values.some((a) => a.type === 'spread_element')) {
         throw new FrontEndError('Spread arguments are not supported', args);
       }
-      return mathCall(name, values.map((a) => convert(a, scope)), node);
+      return mathCall(
+        name,
+        values.map((a) => convert(a, scope)),
+        node,
+      );
     }
     default:
-      throw new FrontEndError(`Unsupported ${describe(node)}; supported: numbers, parameters, `
-        + 'locals, + - * / **, and Math functions', node);
+      throw new FrontEndError(
+        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
+          'locals, + - * / **, and Math functions',
+        node,
+      );
   }
 }
 
@@ -112,19 +153,24 @@ function classify(node: Node): Statement[] {
       return [{ kind: 'skip' }];
     case 'return_statement': {
       const value = node.namedChildren.find((c) => c?.type !== 'comment');
-      return [value ? { kind: 'return', value, node }
-        : { kind: 'unsupported', what: 'A `return` without a value', node }];
+      return [
+        value
+          ? { kind: 'return', value, node }
+          : { kind: 'unsupported', what: 'A `return` without a value', node },
+      ];
     }
     case 'lexical_declaration':
     case 'variable_declaration':
-      return node.namedChildren.filter((d) => d?.type === 'variable_declarator').map((d) => {
-        const name = d!.childForFieldName('name');
-        const value = d!.childForFieldName('value');
-        if (name?.type !== 'identifier' || !value) {
-          return { kind: 'unsupported', what: describe(d!), node: d! };
-        }
-        return { kind: 'assign', name: name.text, value, node: d! };
-      });
+      return node.namedChildren
+        .filter((d) => d?.type === 'variable_declarator')
+        .map((d) => {
+          const name = d!.childForFieldName('name');
+          const value = d!.childForFieldName('value');
+          if (name?.type !== 'identifier' || !value) {
+            return { kind: 'unsupported', what: describe(d!), node: d! };
+          }
+          return { kind: 'assign', name: name.text, value, node: d! };
+        });
     case 'expression_statement': {
       const e = node.namedChildren[0];
       const left = e?.childForFieldName('left');
@@ -152,8 +198,8 @@ function readParams(fn: Node, globals: ReadonlyMap<string, SourceExpr>): Param[]
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!p || p.type === 'comment') continue;
     // JS: identifier or assignment_pattern; TS: required_/optional_parameter with fields.
-    const id = p.type === 'identifier' ? p
-      : p.childForFieldName('pattern') ?? p.childForFieldName('left');
+    const id =
+      p.type === 'identifier' ? p : (p.childForFieldName('pattern') ?? p.childForFieldName('left'));
     const value = p.childForFieldName('value') ?? p.childForFieldName('right');
     if (id?.type !== 'identifier') {
       throw new FrontEndError(`Unsupported parameter \`${p.text}\`; use plain names`, p);
@@ -175,10 +221,20 @@ function readParams(fn: Node, globals: ReadonlyMap<string, SourceExpr>): Param[]
 }
 
 /** A FunctionDef for a function node (declaration, expression, arrow, method). */
-function jsFunction(language: JsLanguage, fn: Node, nameNode: Node, defNode: Node,
-  globals: ReadonlyMap<string, SourceExpr>): FunctionDef {
+function jsFunction(
+  language: JsLanguage,
+  fn: Node,
+  nameNode: Node,
+  defNode: Node,
+  globals: ReadonlyMap<string, SourceExpr>,
+): FunctionDef {
   return buildFunction({
-    language, name: nameNode.text, nameNode, defNode, indexBase: 0, globals,
+    language,
+    name: nameNode.text,
+    nameNode,
+    defNode,
+    indexBase: 0,
+    globals,
     constants: NO_CONSTANTS,
     params: () => readParams(fn, globals),
     body: (scope) => {
@@ -194,14 +250,21 @@ function jsFunction(language: JsLanguage, fn: Node, nameNode: Node, defNode: Nod
 /** The statement that holds a node for range purposes: includes `export` and `const`. */
 function outerStatement(node: Node): Node {
   let outer = node;
-  while (outer.parent && ['variable_declarator', 'lexical_declaration', 'variable_declaration',
-    'export_statement'].includes(outer.parent.type)) outer = outer.parent;
+  while (
+    outer.parent &&
+    [
+      'variable_declarator',
+      'lexical_declaration',
+      'variable_declaration',
+      'export_statement',
+    ].includes(outer.parent.type)
+  )
+    outer = outer.parent;
   return outer;
 }
 
 /** Finds every function in a JavaScript or TypeScript document. Never throws. */
-export async function parseJavaScript(text: string, language: JsLanguage):
-  Promise<ParsedDocument> {
+export async function parseJavaScript(text: string, language: JsLanguage): Promise<ParsedDocument> {
   return readDocument(language, text, (root) => {
     const errors = syntaxDiagnostics(root);
     const constants: { name: string; value: Node }[] = [];
@@ -220,8 +283,11 @@ export async function parseJavaScript(text: string, language: JsLanguage):
     const functions: FunctionDef[] = [];
     const visit = (node: Node): void => {
       let nameNode: Node | null = null;
-      if (node.type === 'function_declaration' || node.type === 'method_definition'
-        || node.type === 'generator_function_declaration') {
+      if (
+        node.type === 'function_declaration' ||
+        node.type === 'method_definition' ||
+        node.type === 'generator_function_declaration'
+      ) {
         nameNode = node.childForFieldName('name');
       } else if (FUNCTION_VALUES.has(node.type)) {
         const parent = node.parent;
@@ -246,14 +312,25 @@ export async function parseJavaScript(text: string, language: JsLanguage):
 }
 
 /** Parses a selection such as `x*y + Math.exp(x)` as a function of its free names. */
-export async function parseJavaScriptExpression(text: string, language: JsLanguage):
-  Promise<ParsedDocument> {
+export async function parseJavaScriptExpression(
+  text: string,
+  language: JsLanguage,
+): Promise<ParsedDocument> {
   return readDocument(language, text, (root) => {
     const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-    const only = statements.length === 1 && statements[0].type === 'expression_statement'
-      ? statements[0].namedChildren[0] ?? undefined : undefined;
+    const only =
+      statements.length === 1 && statements[0].type === 'expression_statement'
+        ? (statements[0].namedChildren[0] ?? undefined)
+        : undefined;
     const expr = only && !/assignment|sequence/.test(only.type) ? only : undefined;
-    return buildSelection(language, root, expr, 0, convert, NO_CONSTANTS,
-      'The selection is not a single JavaScript expression');
+    return buildSelection(
+      language,
+      root,
+      expr,
+      0,
+      convert,
+      NO_CONSTANTS,
+      'The selection is not a single JavaScript expression',
+    );
   });
 }

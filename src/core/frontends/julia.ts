@@ -6,16 +6,30 @@
 import type { FunctionDef, ParsedDocument, SourceExpr } from '../source';
 import { src } from './common';
 import {
-  attachSyntaxErrors, buildFunction, buildSelection, collectGlobals, constantValue, describe,
-  FrontEndError, mathCall, numberLiteral, runStatements, Scope,
+  attachSyntaxErrors,
+  buildFunction,
+  buildSelection,
+  collectGlobals,
+  constantValue,
+  describe,
+  FrontEndError,
+  mathCall,
+  numberLiteral,
+  runStatements,
+  Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
 import { readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
 
 const CONSTANTS: Record<string, 'pi' | 'e'> = { pi: 'pi', π: 'pi', ℯ: 'e' };
-const AUGMENTED: Record<string, BinaryOp> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/',
-  '^=': '^' };
+const AUGMENTED: Record<string, BinaryOp> = {
+  '+=': '+',
+  '-=': '-',
+  '*=': '*',
+  '/=': '/',
+  '^=': '^',
+};
 
 /*
  * tree-sitter-julia 0.23 gets some precedence wrong: `2x^2` comes out as
@@ -95,8 +109,11 @@ function climb(items: Item[], scope: Scope): SourceExpr {
       if (item.kind !== 'op') throw new FrontEndError('Unexpected operand', item.node);
       const info = INFIX[item.op];
       if (!info) {
-        throw new FrontEndError(`Unsupported operator \`${item.op}\`; supported: + - * / ^ `
-          + '(and their broadcast forms .+ .- .* ./ .^)', item.node);
+        throw new FrontEndError(
+          `Unsupported operator \`${item.op}\`; supported: + - * / ^ ` +
+            '(and their broadcast forms .+ .- .* ./ .^)',
+          item.node,
+        );
       }
       if (info.prec < minPrec) break;
       pos++;
@@ -133,8 +150,10 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
     case 'index_expression': {
       const indices = kids[1]?.type === 'vector_expression' ? kids[1].namedChildren : [];
       if (kids[0]?.type !== 'identifier' || indices.length !== 1 || !indices[0]) {
-        throw new FrontEndError('Only one integer index of a parameter is supported, as in '
-          + '`x[1]`', node);
+        throw new FrontEndError(
+          'Only one integer index of a parameter is supported, as in ' + '`x[1]`',
+          node,
+        );
       }
       return scope.index(kids[0].text, constantValue(convert(indices[0], scope)), node);
     }
@@ -142,8 +161,11 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
     case 'broadcast_call_expression': {
       const args = kids[1]?.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
       if (kids[0]?.type !== 'identifier' || !args) {
-        throw new FrontEndError(`Unsupported call \`${node.text}\`; calls must be math `
-          + 'functions such as `sin`, `exp`, `atan`', node);
+        throw new FrontEndError(
+          `Unsupported call \`${node.text}\`; calls must be math ` +
+            'functions such as `sin`, `exp`, `atan`',
+          node,
+        );
       }
       if (args.some((a) => a.type !== 'identifier' && /argument|splat/.test(a.type))) {
         throw new FrontEndError('Keyword and splatted arguments are not supported', node);
@@ -154,24 +176,32 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
       if (name === 'abs2' && values.length === 1) {
         return src.binary('^', values[0], src.num(2, startOf(node)), startOf(node));
       }
-      if (name === 'log' && values.length === 2) { // log(b, x) = log(x) / log(b)
+      if (name === 'log' && values.length === 2) {
+        // log(b, x) = log(x) / log(b)
         const at = startOf(node);
-        return src.binary('/', src.call('log', [values[1]], at), src.call('log', [values[0]], at),
-          at);
+        return src.binary(
+          '/',
+          src.call('log', [values[1]], at),
+          src.call('log', [values[0]], at),
+          at,
+        );
       }
       return mathCall(name, values, node);
     }
     default:
-      throw new FrontEndError(`Unsupported ${describe(node)}; supported: numbers, parameters, `
-        + 'locals, + - * / ^ (and broadcast forms), juxtaposition, and math functions', node);
+      throw new FrontEndError(
+        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
+          'locals, + - * / ^ (and broadcast forms), juxtaposition, and math functions',
+        node,
+      );
   }
 }
 
 /** The `f(x, y)` call inside a signature, under `::T` and `where` wrappers. */
 function signatureCall(node: Node | null | undefined): Node | undefined {
   for (let n = node; n; n = n.namedChildren[0]) {
-    if (n.type === 'call_expression') return n.namedChildren[0]?.type === 'identifier' ? n
-      : undefined;
+    if (n.type === 'call_expression')
+      return n.namedChildren[0]?.type === 'identifier' ? n : undefined;
     if (!['signature', 'typed_expression', 'where_expression'].includes(n.type)) return;
   }
   return undefined;
@@ -191,8 +221,10 @@ function readParams(list: Node[], globals: ReadonlyMap<string, SourceExpr>): Par
       } catch {
         throw new FrontEndError(`The default of \`${id.text}\` must be a number`, p);
       }
-    } else if ((p.type === 'identifier' || p.type === 'typed_expression')
-      && id?.type === 'identifier') {
+    } else if (
+      (p.type === 'identifier' || p.type === 'typed_expression') &&
+      id?.type === 'identifier'
+    ) {
       out.push({ name: id.text, at: startOf(id) });
     } else {
       throw new FrontEndError(`Unsupported parameter \`${p.text}\`; use plain names`, p);
@@ -203,9 +235,11 @@ function readParams(list: Node[], globals: ReadonlyMap<string, SourceExpr>): Par
 
 function classify(node: Node, last: boolean): Statement {
   const kids = node.namedChildren.filter((n) => n !== null);
-  if (/comment/.test(node.type) || node.type === 'string_literal' && !last) return { kind: 'skip' };
+  if (/comment/.test(node.type) || (node.type === 'string_literal' && !last))
+    return { kind: 'skip' };
   if (node.type === 'return_statement') {
-    return kids[0] ? { kind: 'return', value: kids[0], node }
+    return kids[0]
+      ? { kind: 'return', value: kids[0], node }
       : { kind: 'unsupported', what: 'A `return` without a value', node };
   }
   if (node.type === 'assignment' && kids[0]?.type === 'identifier' && kids.length === 3) {
@@ -221,41 +255,78 @@ function classify(node: Node, last: boolean): Statement {
   return { kind: 'unsupported', what: describe(node), node };
 }
 
-function define(nameNode: Node, defNode: Node, params: () => Param[],
-  body: (scope: Scope) => SourceExpr, globals: ReadonlyMap<string, SourceExpr>): FunctionDef {
-  return buildFunction({ language: 'julia', name: nameNode.text, nameNode, defNode,
-    indexBase: 1, params, body, globals, constants: CONSTANTS });
+function define(
+  nameNode: Node,
+  defNode: Node,
+  params: () => Param[],
+  body: (scope: Scope) => SourceExpr,
+  globals: ReadonlyMap<string, SourceExpr>,
+): FunctionDef {
+  return buildFunction({
+    language: 'julia',
+    name: nameNode.text,
+    nameNode,
+    defNode,
+    indexBase: 1,
+    params,
+    body,
+    globals,
+    constants: CONSTANTS,
+  });
 }
 
 /** A FunctionDef when the node is a Julia definition, else undefined. */
-function definitionAt(node: Node, globals: ReadonlyMap<string, SourceExpr>):
-  FunctionDef | undefined {
+function definitionAt(
+  node: Node,
+  globals: ReadonlyMap<string, SourceExpr>,
+): FunctionDef | undefined {
   const kids = node.namedChildren.filter((n) => n !== null);
   if (node.type === 'function_definition') {
     const call = signatureCall(kids[0]);
     if (!call) return undefined;
     const statements = kids.slice(1).filter((n) => !/comment/.test(n.type));
-    return define(call.namedChildren[0]!, node,
-      () => readParams(call.namedChildren[1]?.namedChildren.filter((n) => n !== null) ?? [],
-        globals),
-      (scope) => runStatements(statements.map((s, i) => classify(s, i === statements.length - 1)),
-        scope, convert, node), globals);
+    return define(
+      call.namedChildren[0]!,
+      node,
+      () =>
+        readParams(call.namedChildren[1]?.namedChildren.filter((n) => n !== null) ?? [], globals),
+      (scope) =>
+        runStatements(
+          statements.map((s, i) => classify(s, i === statements.length - 1)),
+          scope,
+          convert,
+          node,
+        ),
+      globals,
+    );
   }
   if (node.type !== 'assignment' || kids.length !== 3) return undefined;
   const [left, , right] = kids;
   const call = signatureCall(left);
   if (call) {
-    return define(call.namedChildren[0]!, node,
-      () => readParams(call.namedChildren[1]?.namedChildren.filter((n) => n !== null) ?? [],
-        globals), (scope) => convert(right, scope), globals);
+    return define(
+      call.namedChildren[0]!,
+      node,
+      () =>
+        readParams(call.namedChildren[1]?.namedChildren.filter((n) => n !== null) ?? [], globals),
+      (scope) => convert(right, scope),
+      globals,
+    );
   }
   if (left.type === 'identifier' && right.type === 'arrow_function_expression') {
     const [params, body] = [right.namedChildren[0], right.namedChildren[1]];
     if (!params || !body) return undefined;
-    const list = params.type === 'identifier' || params.type === 'typed_expression' ? [params]
-      : params.namedChildren.filter((n) => n !== null);
-    return define(left, node, () => readParams(list, globals), (scope) => convert(body, scope),
-      globals);
+    const list =
+      params.type === 'identifier' || params.type === 'typed_expression'
+        ? [params]
+        : params.namedChildren.filter((n) => n !== null);
+    return define(
+      left,
+      node,
+      () => readParams(list, globals),
+      (scope) => convert(body, scope),
+      globals,
+    );
   }
   return undefined;
 }
@@ -269,8 +340,12 @@ function topAssignments(root: Node): { name: string; value: Node }[] {
       if (st.type === 'module_definition') scan(st);
       const a = st.type === 'const_statement' ? st.namedChildren[0] : st;
       const kids = a?.type === 'assignment' ? a.namedChildren : [];
-      if (kids.length === 3 && kids[0]?.type === 'identifier' && kids[2]
-        && kids[2].type !== 'arrow_function_expression') {
+      if (
+        kids.length === 3 &&
+        kids[0]?.type === 'identifier' &&
+        kids[2] &&
+        kids[2].type !== 'arrow_function_expression'
+      ) {
         out.push({ name: kids[0].text, value: kids[2] });
       }
     }
@@ -302,7 +377,14 @@ export async function parseJuliaExpression(text: string): Promise<ParsedDocument
     const statements = root.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
     const only = statements.length === 1 ? statements[0] : undefined;
     const expr = only && !/assignment|definition|statement/.test(only.type) ? only : undefined;
-    return buildSelection('julia', root, expr, 1, convert, CONSTANTS,
-      'The selection is not a single Julia expression');
+    return buildSelection(
+      'julia',
+      root,
+      expr,
+      1,
+      convert,
+      CONSTANTS,
+      'The selection is not a single Julia expression',
+    );
   });
 }

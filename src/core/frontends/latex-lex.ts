@@ -17,12 +17,37 @@ export interface LTok {
   end: number;
 }
 
-const IGNORED = new Set(['\\,', '\\;', '\\!', '\\:', '\\>', '\\ ', '\\displaystyle',
-  '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\nonumber', '\\notag',
-  '\\left.', '\\right.', '\\middle', '\\mathclose', '\\mathopen']);
+const IGNORED = new Set([
+  '\\,',
+  '\\;',
+  '\\!',
+  '\\:',
+  '\\>',
+  '\\ ',
+  '\\displaystyle',
+  '\\textstyle',
+  '\\scriptstyle',
+  '\\limits',
+  '\\nolimits',
+  '\\nonumber',
+  '\\notag',
+  '\\left.',
+  '\\right.',
+  '\\middle',
+  '\\mathclose',
+  '\\mathopen',
+]);
 /** Commands followed by one braced argument that is dropped with them. */
-const IGNORED_WITH_ARG = new Set(['\\label', '\\tag', '\\tag*', '\\hspace', '\\vspace',
-  '\\phantom', '\\begin', '\\end']);
+const IGNORED_WITH_ARG = new Set([
+  '\\label',
+  '\\tag',
+  '\\tag*',
+  '\\hspace',
+  '\\vspace',
+  '\\phantom',
+  '\\begin',
+  '\\end',
+]);
 /** Sizing prefixes before a delimiter; `l`/`r` say which side. */
 const SIZING = /^\\(left|right|[bB]igg?[lr]?)$/;
 
@@ -35,8 +60,12 @@ export function tokenizeLatex(text: string, start: number, end: number): LTok[] 
   let i = start;
   while (i < end) {
     const c = text[i];
-    if (/\s/.test(c) || c === '&' || c === '~') { i++; continue; }
-    if (c === '%') { // a TeX comment runs to the end of the line
+    if (/\s/.test(c) || c === '&' || c === '~') {
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      // a TeX comment runs to the end of the line
       while (i < end && text[i] !== '\n') i++;
       continue;
     }
@@ -59,12 +88,23 @@ export function tokenizeLatex(text: string, start: number, end: number): LTok[] 
         while (i < end && /\s/.test(text[i])) i++;
         const d = /^(?:\\[A-Za-z]+|\\.|.)/s.exec(text.slice(i, end));
         if (!d) continue;
-        const side = sizing[1] === 'left' || sizing[1].endsWith('l') ? 'open'
-          : sizing[1] === 'right' || sizing[1].endsWith('r') ? 'close' : 'either';
-        if (d[0] === '.') { i += 1; continue; }
+        const side =
+          sizing[1] === 'left' || sizing[1].endsWith('l')
+            ? 'open'
+            : sizing[1] === 'right' || sizing[1].endsWith('r')
+              ? 'close'
+              : 'either';
+        if (d[0] === '.') {
+          i += 1;
+          continue;
+        }
         if (['|', '\\vert', '\\lvert', '\\rvert'].includes(d[0]) && side !== 'either') {
-          out.push({ k: side === 'open' ? 'absOpen' : 'absClose', text: d[0], off: i,
-            end: i + d[0].length });
+          out.push({
+            k: side === 'open' ? 'absOpen' : 'absClose',
+            text: d[0],
+            off: i,
+            end: i + d[0].length,
+          });
           i += d[0].length;
         }
         continue; // any other delimiter is tokenized normally next round

@@ -31,8 +31,11 @@ export interface LowerContext {
 const MAX_TERMS = 100;
 
 /** Lowers `node`; `env` maps sum indices to their current values. */
-export function lowerLatex(node: LNode, ctx: LowerContext,
-  env: ReadonlyMap<string, number> = new Map()): SourceExpr {
+export function lowerLatex(
+  node: LNode,
+  ctx: LowerContext,
+  env: ReadonlyMap<string, number> = new Map(),
+): SourceExpr {
   const at = ctx.pos(node.at);
   switch (node.k) {
     case 'num':
@@ -45,16 +48,24 @@ export function lowerLatex(node: LNode, ctx: LowerContext,
       if (node.op === '^' && isEuler(node.l, ctx, env)) {
         return src.call('exp', [lowerLatex(node.r, ctx, env)], at); // e^{u} = exp(u)
       }
-      return src.binary(node.op, lowerLatex(node.l, ctx, env), lowerLatex(node.r, ctx, env),
-        at);
+      return src.binary(node.op, lowerLatex(node.l, ctx, env), lowerLatex(node.r, ctx, env), at);
     }
     case 'call': {
       if (!arityOk(node.fn, node.args.length)) {
-        ctx.problems.push({ at: node.at, message: `'${node.fn}' cannot take ` +
-          `${node.args.length} argument(s); write ${node.fn === 'max' || node.fn === 'min'
-            ? `\\${node.fn}(a, b)` : `\\${node.fn}(x)`}.` });
+        ctx.problems.push({
+          at: node.at,
+          message:
+            `'${node.fn}' cannot take ` +
+            `${node.args.length} argument(s); write ${
+              node.fn === 'max' || node.fn === 'min' ? `\\${node.fn}(a, b)` : `\\${node.fn}(x)`
+            }.`,
+        });
       }
-      return src.call(node.fn, node.args.map((a) => lowerLatex(a, ctx, env)), at);
+      return src.call(
+        node.fn,
+        node.args.map((a) => lowerLatex(a, ctx, env)),
+        at,
+      );
     }
     case 'sym':
       return symbol(node, ctx, env, at);
@@ -68,8 +79,12 @@ function isEuler(n: LNode, ctx: LowerContext, env: ReadonlyMap<string, number>):
   return n.k === 'sym' && n.base === 'e' && !n.sub && !ctx.eIsParam && !env.has('e');
 }
 
-function symbol(node: Extract<LNode, { k: 'sym' }>, ctx: LowerContext,
-  env: ReadonlyMap<string, number>, at: Position): SourceExpr {
+function symbol(
+  node: Extract<LNode, { k: 'sym' }>,
+  ctx: LowerContext,
+  env: ReadonlyMap<string, number>,
+  at: Position,
+): SourceExpr {
   const { vars } = ctx;
   const shown = node.base.length > 1 ? `\\${node.base}` : node.base;
   if (!node.sub) {
@@ -84,8 +99,12 @@ function symbol(node: Extract<LNode, { k: 'sym' }>, ctx: LowerContext,
     if (node.sub.k === 'sym' && !node.sub.sub && vars.allows(`${node.base}_${node.sub.base}`)) {
       return vars.plain(`${node.base}_${node.sub.base}`, at); // a named subscript: \sigma_x
     }
-    ctx.problems.push({ at: node.at, message: `The subscript of '${shown}' is not a whole ` +
-      'number; write x_1, x_{12}, or use the index of an enclosing \\sum.' });
+    ctx.problems.push({
+      at: node.at,
+      message:
+        `The subscript of '${shown}' is not a whole ` +
+        'number; write x_1, x_{12}, or use the index of an enclosing \\sum.',
+    });
     return src.num(0, at);
   }
   if (vars.allows(node.base, index)) return vars.indexed(node.base, index, at);
@@ -93,25 +112,40 @@ function symbol(node: Extract<LNode, { k: 'sym' }>, ctx: LowerContext,
 }
 
 function unknown(ctx: LowerContext, offset: number, shown: string, at: Position): SourceExpr {
-  ctx.problems.push({ at: offset, message: `Unknown symbol '${shown}': the function's ` +
-    `parameters are (${ctx.paramText}); use only those (and their components x_1, x_2, ...), ` +
-    'numbers, \\pi and e.' });
+  ctx.problems.push({
+    at: offset,
+    message:
+      `Unknown symbol '${shown}': the function's ` +
+      `parameters are (${ctx.paramText}); use only those (and their components x_1, x_2, ...), ` +
+      'numbers, \\pi and e.',
+  });
   return src.num(0, at);
 }
 
-function expandSum(node: Extract<LNode, { k: 'sum' }>, ctx: LowerContext,
-  env: ReadonlyMap<string, number>, at: Position): SourceExpr {
+function expandSum(
+  node: Extract<LNode, { k: 'sum' }>,
+  ctx: LowerContext,
+  env: ReadonlyMap<string, number>,
+  at: Position,
+): SourceExpr {
   const from = evalInt(node.from, env);
   const to = evalInt(node.to, env);
   const word = node.op === '+' ? '\\sum' : '\\prod';
   if (from === undefined || to === undefined) {
-    ctx.problems.push({ at: node.at, message: `The bounds of ${word} must be whole numbers ` +
-      `to be expanded, as in ${word}_{i=1}^{3}; replace symbolic bounds such as n by a number.` });
+    ctx.problems.push({
+      at: node.at,
+      message:
+        `The bounds of ${word} must be whole numbers ` +
+        `to be expanded, as in ${word}_{i=1}^{3}; replace symbolic bounds such as n by a number.`,
+    });
     return src.num(0, at);
   }
   if (to - from + 1 > MAX_TERMS) {
-    ctx.problems.push({ at: node.at, message: `${word} with ${to - from + 1} terms is too long ` +
-      `to expand (at most ${MAX_TERMS}).` });
+    ctx.problems.push({
+      at: node.at,
+      message:
+        `${word} with ${to - from + 1} terms is too long ` + `to expand (at most ${MAX_TERMS}).`,
+    });
     return src.num(0, at);
   }
   let acc: SourceExpr | undefined;
@@ -145,11 +179,16 @@ function evalNum(n: LNode, env: ReadonlyMap<string, number>): number | undefined
       const b = evalNum(n.r, env);
       if (a === undefined || b === undefined) return undefined;
       switch (n.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return b === 0 ? undefined : a / b;
-        case '^': return a ** b;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return b === 0 ? undefined : a / b;
+        case '^':
+          return a ** b;
       }
       return undefined;
     }

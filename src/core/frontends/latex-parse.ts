@@ -18,9 +18,7 @@
  */
 import type { MathFunction } from '../source';
 import type { LTok } from './latex-lex';
-import {
-  BODY_END, FONTS, FRACS, FUNCTIONS, GREEK, INVERSE, RECIPROCAL,
-} from './latex-words';
+import { BODY_END, FONTS, FRACS, FUNCTIONS, GREEK, INVERSE, RECIPROCAL } from './latex-words';
 
 /** The LaTeX syntax tree; `at` is a document offset. */
 export type LNode =
@@ -34,11 +32,15 @@ export type LNode =
 
 /** A syntax error: where and what was expected. */
 export class LatexSyntaxError extends Error {
-  constructor(message: string, readonly at: number, readonly end: number,
+  constructor(
+    message: string,
+    readonly at: number,
+    readonly end: number,
     /** Where the unclosed bracket opened, if that is the problem. */
     readonly openedAt?: number,
     /** The unclosed bracket as written. */
-    readonly openText?: string) {
+    readonly openText?: string,
+  ) {
     super(message);
   }
 }
@@ -50,7 +52,10 @@ export class LatexParser {
   private readonly open: LTok[] = [];
 
   /** Parses `t` from token `pos` on (after the definition head). */
-  constructor(private readonly t: LTok[], private pos = 0) {}
+  constructor(
+    private readonly t: LTok[],
+    private pos = 0,
+  ) {}
 
   /** The body after the head, up to the end of the row or a trailing condition. */
   body(): LNode {
@@ -113,8 +118,11 @@ export class LatexParser {
     if (tok.k === 'num' || tok.k === 'letter' || tok.k === 'absOpen') return true;
     if (tok.text === '|' || tok.text === '\\vert') return this.absDepth === 0;
     if (tok.k === 'ch') return ['(', '[', '{'].includes(tok.text);
-    return tok.k === 'cmd' && !BODY_END.has(tok.text) && ![ '\\cdot', '\\times', '\\div',
-      '\\ast', '\\}', '\\rbrace', '\\pm', '\\mp'].includes(tok.text);
+    return (
+      tok.k === 'cmd' &&
+      !BODY_END.has(tok.text) &&
+      !['\\cdot', '\\times', '\\div', '\\ast', '\\}', '\\rbrace', '\\pm', '\\mp'].includes(tok.text)
+    );
   }
 
   /** An atom with its sub- and superscripts. */
@@ -150,27 +158,41 @@ export class LatexParser {
     if (tok.text === '{') return this.group('{', '}');
     if (tok.k === 'num') {
       this.next();
-      if (tok.text.length > 1) { // x^23 is x^2 followed by 3
-        this.t.splice(this.pos, 0, { k: 'num', text: tok.text.slice(1), off: tok.off + 1,
-          end: tok.end });
+      if (tok.text.length > 1) {
+        // x^23 is x^2 followed by 3
+        this.t.splice(this.pos, 0, {
+          k: 'num',
+          text: tok.text.slice(1),
+          off: tok.off + 1,
+          end: tok.end,
+        });
       }
       return { k: 'num', value: Number(tok.text[0]), at: tok.off };
     }
-    if (tok.k === 'letter' || (tok.k === 'cmd' && (GREEK.has(tok.text.slice(1)) ||
-      tok.text === '\\pi'))) {
+    if (
+      tok.k === 'letter' ||
+      (tok.k === 'cmd' && (GREEK.has(tok.text.slice(1)) || tok.text === '\\pi'))
+    ) {
       return this.atom();
     }
-    return this.fail(tok, `a single digit or letter, or braces, after '${after.text}', as in ` +
-      (after.text === '_' ? 'x_{1}' : after.text === '^' ? 'x^{2}' : '\\frac{1}{2}'));
+    return this.fail(
+      tok,
+      `a single digit or letter, or braces, after '${after.text}', as in ` +
+        (after.text === '_' ? 'x_{1}' : after.text === '^' ? 'x^{2}' : '\\frac{1}{2}'),
+    );
   }
 
   private atom(): LNode {
     const tok = this.peek();
     if (tok.k === 'eof') {
       const prev = this.t[this.pos - 1];
-      this.fail(tok, `a number, a symbol or a parenthesis${prev ? ` after '${prev.text}'` : ''}` +
-        (prev?.text === '=' ? '; write the formula after it'
-          : `; finish the formula or remove the trailing '${prev?.text ?? ''}'`));
+      this.fail(
+        tok,
+        `a number, a symbol or a parenthesis${prev ? ` after '${prev.text}'` : ''}` +
+          (prev?.text === '='
+            ? '; write the formula after it'
+            : `; finish the formula or remove the trailing '${prev?.text ?? ''}'`),
+      );
     }
     this.next();
     if (tok.k === 'num') return { k: 'num', value: Number(tok.text), at: tok.off };
@@ -199,9 +221,12 @@ export class LatexParser {
     if (name === 'sum' || name === 'prod') return this.sum(tok, name === 'sum' ? '+' : '*');
     if (FONTS.has(tok.text)) return this.font(tok);
     if (FUNCTIONS[name] || RECIPROCAL[name]) return this.func(tok, name);
-    return this.failWith(tok, `'${tok.text}' is not supported; supported: \\frac, ` +
-      '\\sqrt, \\sin, \\cos, \\tan, \\exp, \\log, \\ln, \\max, \\min, \\sum, \\pi, \\cdot, ' +
-      'Greek letters, \\left( \\right), |x|.');
+    return this.failWith(
+      tok,
+      `'${tok.text}' is not supported; supported: \\frac, ` +
+        '\\sqrt, \\sin, \\cos, \\tan, \\exp, \\log, \\ln, \\max, \\min, \\sum, \\pi, \\cdot, ' +
+        'Greek letters, \\left( \\right), |x|.',
+    );
   }
 
   private group(open: string, close: string): LNode {
@@ -235,10 +260,15 @@ export class LatexParser {
     if (this.peek().text === '[') index = this.group('[', ']');
     const arg = this.scriptArg(tok);
     if (!index) return { k: 'call', fn: 'sqrt', args: [arg], at: tok.off };
-    if (index.k === 'num' && index.value === 3) return { k: 'call', fn: 'cbrt', args: [arg],
-      at: tok.off };
-    const inv: LNode = { k: 'bin', op: '/', l: { k: 'num', value: 1, at: tok.off }, r: index,
-      at: tok.off };
+    if (index.k === 'num' && index.value === 3)
+      return { k: 'call', fn: 'cbrt', args: [arg], at: tok.off };
+    const inv: LNode = {
+      k: 'bin',
+      op: '/',
+      l: { k: 'num', value: 1, at: tok.off },
+      r: index,
+      at: tok.off,
+    };
     return { k: 'bin', op: '^', l: arg, r: inv, at: tok.off };
   }
 
@@ -268,8 +298,7 @@ export class LatexParser {
     if (!index || !from || !to) {
       this.fail(this.peek(), 'both bounds of the sum, as in \\sum_{i=1}^{3}');
     }
-    return { k: 'sum', op, index: index!, from: from!, to: to!, body: this.product(),
-      at: tok.off };
+    return { k: 'sum', op, index: index!, from: from!, to: to!, body: this.product(), at: tok.off };
   }
 
   /** `\mathrm{e}`, `\operatorname{sign}(x)`, `\mathbf{x}`. */
@@ -283,8 +312,10 @@ export class LatexParser {
     if (FUNCTIONS[word] || RECIPROCAL[word]) return this.func(tok, word);
     if (word === 'e' && tok.text === '\\mathrm') return { k: 'const', name: 'e', at: tok.off };
     if (/^[A-Za-z][A-Za-z0-9]*$/.test(word)) return { k: 'sym', base: word, at: tok.off };
-    return this.fail(open, `a function name such as \\operatorname{sign} or a letter in ` +
-      `'${tok.text}{...}'`);
+    return this.fail(
+      open,
+      `a function name such as \\operatorname{sign} or a letter in ` + `'${tok.text}{...}'`,
+    );
   }
 
   /** `\sin x`, `\sin(x)`, `\sin^2 x`, `\sin^{-1} x`, `\log_{2} x`, `\max(a, b)`. */
@@ -314,7 +345,7 @@ export class LatexParser {
       this.open.pop();
     } else {
       // Without parentheses the argument is the following run of simple factors.
-      if (!this.startsFactor(open) || open.k === 'cmd' && this.isFunctionCmd(open)) {
+      if (!this.startsFactor(open) || (open.k === 'cmd' && this.isFunctionCmd(open))) {
         this.fail(open, `an argument for '${tok.text}', as in ${tok.text}(x)`);
       }
       let arg = this.factor();
@@ -324,19 +355,25 @@ export class LatexParser {
       args.push(arg);
     }
     const fn = FUNCTIONS[name] ?? RECIPROCAL[name];
-    const inverse = power?.k === 'neg' && power.arg.k === 'num' && power.arg.value === 1 &&
-      INVERSE[fn];
+    const inverse =
+      power?.k === 'neg' && power.arg.k === 'num' && power.arg.value === 1 && INVERSE[fn];
     let node: LNode = { k: 'call', fn: inverse || fn, args, at: tok.off };
     if (RECIPROCAL[name]) {
       node = { k: 'bin', op: '/', l: { k: 'num', value: 1, at: tok.off }, r: node, at: tok.off };
     }
-    if (base) { // log_b x = ln x / ln b
+    if (base) {
+      // log_b x = ln x / ln b
       if (fn !== 'log') this.fail(tok, `no subscript on '${tok.text}' (only \\log_{b} has one)`);
       if (base.k === 'num' && (base.value === 10 || base.value === 2)) {
         node = { k: 'call', fn: base.value === 10 ? 'log10' : 'log2', args, at: tok.off };
       } else {
-        node = { k: 'bin', op: '/', l: node, r: { k: 'call', fn: 'log', args: [base],
-          at: tok.off }, at: tok.off };
+        node = {
+          k: 'bin',
+          op: '/',
+          l: node,
+          r: { k: 'call', fn: 'log', args: [base], at: tok.off },
+          at: tok.off,
+        };
       }
     }
     if (power && !inverse) node = { k: 'bin', op: '^', l: node, r: power, at: tok.off };
@@ -356,7 +393,10 @@ export class LatexParser {
 
   private expect(close: string, open: LTok): void {
     const tok = this.peek();
-    if (tok.text === close) { this.next(); return; }
+    if (tok.text === close) {
+      this.next();
+      return;
+    }
     this.fail(tok, `'${close}' to close the '${open.text}'`, open);
   }
 
@@ -371,13 +411,20 @@ export class LatexParser {
   /** Throws a syntax error saying what was found and what was expected. */
   private fail(tok: LTok, expected: string, open?: LTok): never {
     if (!open && tok.k === 'eof') open = this.open[this.open.length - 1];
-    const message = tok.k === 'eof' ? `The formula ends too early: expected ${expected}.`
-      : `Expected ${expected}, but found '${tok.text}'.`;
+    const message =
+      tok.k === 'eof'
+        ? `The formula ends too early: expected ${expected}.`
+        : `Expected ${expected}, but found '${tok.text}'.`;
     this.failWith(tok, message, open);
   }
 
   private failWith(tok: LTok, message: string, open?: LTok): never {
-    throw new LatexSyntaxError(message, tok.off, Math.max(tok.end, tok.off + 1), open?.off,
-      open?.text);
+    throw new LatexSyntaxError(
+      message,
+      tok.off,
+      Math.max(tok.end, tok.off + 1),
+      open?.off,
+      open?.text,
+    );
   }
 }

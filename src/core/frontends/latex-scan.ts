@@ -20,8 +20,18 @@ export interface MathRegion {
 }
 
 /** Environments whose body is math (starred forms included). */
-const MATH_ENVS = new Set(['equation', 'align', 'gather', 'multline', 'flalign', 'alignat',
-  'eqnarray', 'displaymath', 'math', 'dmath']);
+const MATH_ENVS = new Set([
+  'equation',
+  'align',
+  'gather',
+  'multline',
+  'flalign',
+  'alignat',
+  'eqnarray',
+  'displaymath',
+  'math',
+  'dmath',
+]);
 /** Environments whose body is not TeX and must not be scanned. */
 const VERBATIM_ENVS = new Set(['verbatim', 'lstlisting', 'minted', 'comment', 'Verbatim']);
 
@@ -49,17 +59,26 @@ export class LineIndex {
 }
 
 /** Scans a document for math; unclosed display delimiters become warnings. */
-export function scanMath(text: string, language: 'markdown' | 'latex'):
-{ regions: MathRegion[]; diagnostics: Diagnostic[] } {
+export function scanMath(
+  text: string,
+  language: 'markdown' | 'latex',
+): { regions: MathRegion[]; diagnostics: Diagnostic[] } {
   const regions: MathRegion[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(text);
   const skip = language === 'markdown' ? codeFences(text) : [];
   const unclosed = (open: string, at: number) => {
     const p = lines.at(at);
-    diagnostics.push({ message: `'${open}' is never closed, so the math after it is ignored; ` +
-      `add the closing delimiter.`, line: p.line, column: p.column, endLine: p.line,
-    endColumn: p.column + open.length, severity: 'warning' });
+    diagnostics.push({
+      message:
+        `'${open}' is never closed, so the math after it is ignored; ` +
+        `add the closing delimiter.`,
+      line: p.line,
+      column: p.column,
+      endLine: p.line,
+      endColumn: p.column + open.length,
+      severity: 'warning',
+    });
   };
   let i = 0;
   let fence = 0;
@@ -86,7 +105,11 @@ export function scanMath(text: string, language: 'markdown' | 'latex'):
       if (next === '[' || next === '(') {
         const close = next === '[' ? '\\]' : '\\)';
         const end = text.indexOf(close, i + 2);
-        if (end < 0) { unclosed(`\\${next}`, i); i += 2; continue; }
+        if (end < 0) {
+          unclosed(`\\${next}`, i);
+          i += 2;
+          continue;
+        }
         regions.push({ start: i + 2, end, display: next === '[', open: `\\${next}` });
         i = end + 2;
         continue;
@@ -95,7 +118,11 @@ export function scanMath(text: string, language: 'markdown' | 'latex'):
       if (env && (MATH_ENVS.has(env[1]) || VERBATIM_ENVS.has(env[1]))) {
         const endTag = `\\end{${env[1]}${env[2]}}`;
         const end = text.indexOf(endTag, i + env[0].length);
-        if (end < 0) { unclosed(env[0], i); i += env[0].length; continue; }
+        if (end < 0) {
+          unclosed(env[0], i);
+          i += env[0].length;
+          continue;
+        }
         if (MATH_ENVS.has(env[1])) {
           let start = i + env[0].length;
           // alignat{2}: skip the column count.
@@ -118,13 +145,20 @@ export function scanMath(text: string, language: 'markdown' | 'latex'):
     if (ch === '$') {
       if (text[i + 1] === '$') {
         const end = findDollar(text, i + 2, true);
-        if (end < 0) { unclosed('$$', i); i += 2; continue; }
+        if (end < 0) {
+          unclosed('$$', i);
+          i += 2;
+          continue;
+        }
         regions.push({ start: i + 2, end, display: true, open: '$$' });
         i = end + 2;
         continue;
       }
       const end = findInlineEnd(text, i + 1, language);
-      if (end < 0) { i++; continue; } // a literal dollar sign, as in "costs $5"
+      if (end < 0) {
+        i++;
+        continue;
+      } // a literal dollar sign, as in "costs $5"
       regions.push({ start: i + 1, end, display: false, open: '$' });
       i = end + 1;
       continue;
@@ -142,8 +176,10 @@ function codeFences(text: string): [number, number][] {
   while ((m = re.exec(text))) {
     const marker = m[1];
     const start = m.index;
-    const closeRe = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}` +
-      '[ \\t]*$', 'gm');
+    const closeRe = new RegExp(
+      `^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}` + '[ \\t]*$',
+      'gm',
+    );
     closeRe.lastIndex = re.lastIndex;
     const close = closeRe.exec(text);
     const end = close ? close.index + close[0].length : text.length;
@@ -164,7 +200,10 @@ function findBacktickRun(text: string, from: number, n: number): number {
 /** The next unescaped `$$` (or `$`), or -1. */
 function findDollar(text: string, from: number, double: boolean): number {
   for (let j = from; j < text.length; j++) {
-    if (text[j] === '\\') { j++; continue; }
+    if (text[j] === '\\') {
+      j++;
+      continue;
+    }
     if (text[j] === '$' && (!double || text[j + 1] === '$')) return j;
   }
   return -1;
@@ -180,7 +219,10 @@ function findInlineEnd(text: string, from: number, language: 'markdown' | 'latex
   if (language === 'markdown' && /\s/.test(text[from] ?? ' ')) return -1;
   for (let j = from; j < text.length; j++) {
     const c = text[j];
-    if (c === '\\') { j++; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
     if (language === 'markdown' && c === '\n' && /^\n[ \t]*\n/.test(text.slice(j, j + 40))) {
       return -1;
     }

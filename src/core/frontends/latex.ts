@@ -23,8 +23,10 @@ const written = (base: string, i: number): string =>
   `${identifierLatex(base)}_${i >= 0 && i < 10 ? i : `{${i}}`}`;
 
 /** Parses a Markdown or LaTeX document; never throws (problems become diagnostics). */
-export async function parseLatexDocument(text: string, language: MathLanguage):
-Promise<ParsedDocument> {
+export async function parseLatexDocument(
+  text: string,
+  language: MathLanguage,
+): Promise<ParsedDocument> {
   const lines = new LineIndex(text);
   const { regions, diagnostics } = scanMath(text, language);
   const functions: FunctionDef[] = [];
@@ -38,10 +40,13 @@ Promise<ParsedDocument> {
       if (!found) continue; // math that is not a definition
       const { head } = found;
       const parser = new LatexParser(tokens, found.next);
-      const range = rows.length === 1
-        ? { startLine: lines.at(region.start - region.open.length).line,
-          endLine: lines.at(region.end).line }
-        : { startLine: lines.at(head.nameAt).line, endLine: lines.at(end).line };
+      const range =
+        rows.length === 1
+          ? {
+              startLine: lines.at(region.start - region.open.length).line,
+              endLine: lines.at(region.end).line,
+            }
+          : { startLine: lines.at(head.nameAt).line, endLine: lines.at(end).line };
       const def = buildDef(parser, head, language, range, (o) => lines.at(o), diagnostics);
       if (def) functions.push(def);
     }
@@ -54,8 +59,10 @@ Promise<ParsedDocument> {
  * named `selection`: a definition's parameters when the selection is
  * `f(x) = ...`, else its free symbols (x_1, x_2 as components of x).
  */
-export async function parseLatexExpression(text: string, language: MathLanguage):
-Promise<ParsedDocument> {
+export async function parseLatexExpression(
+  text: string,
+  language: MathLanguage,
+): Promise<ParsedDocument> {
   const lines = new LineIndex(text);
   let start = 0;
   let end = text.length;
@@ -69,8 +76,14 @@ Promise<ParsedDocument> {
   const head = found?.head ?? { name: 'selection', nameAt: start, params: [] };
   const parser = new LatexParser(tokens, found?.next ?? 0);
   const range = { startLine: lines.at(start).line, endLine: lines.at(end).line };
-  const def = buildDef(parser, { ...head, name: 'selection' }, language, range,
-    (o) => lines.at(o), diagnostics);
+  const def = buildDef(
+    parser,
+    { ...head, name: 'selection' },
+    language,
+    range,
+    (o) => lines.at(o),
+    diagnostics,
+  );
   return { functions: def ? [def] : [], diagnostics };
 }
 
@@ -97,9 +110,14 @@ function splitRows(text: string, region: MathRegion): [number, number][] {
   return rows;
 }
 
-function buildDef(parser: LatexParser, head: LHead, language: MathLanguage,
-  range: FunctionDef['range'], pos: (offset: number) => Position,
-  diagnostics: Diagnostic[]): FunctionDef | undefined {
+function buildDef(
+  parser: LatexParser,
+  head: LHead,
+  language: MathLanguage,
+  range: FunctionDef['range'],
+  pos: (offset: number) => Position,
+  diagnostics: Diagnostic[],
+): FunctionDef | undefined {
   let tree;
   try {
     tree = parser.body();
@@ -109,28 +127,46 @@ function buildDef(parser: LatexParser, head: LHead, language: MathLanguage,
     const end = pos(err.end);
     const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
     diagnostics.push({
-      message: `In the definition of ${head.name}: ${err.message}` + (opened
-        ? ` The '${err.openText}' still open is at line ${opened.line + 1}, column ` +
-          `${opened.column + 1}.` : ''),
-      line: at.line, column: at.column, endLine: end.line, endColumn: end.column,
+      message:
+        `In the definition of ${head.name}: ${err.message}` +
+        (opened
+          ? ` The '${err.openText}' still open is at line ${opened.line + 1}, column ` +
+            `${opened.column + 1}.`
+          : ''),
+      line: at.line,
+      column: at.column,
+      endLine: end.line,
+      endColumn: end.column,
       severity: 'error',
     });
     return undefined;
   }
-  const vars = new VarCollector(head.params.map((p) => ({ base: p.base, index: p.index })),
-    written);
+  const vars = new VarCollector(
+    head.params.map((p) => ({ base: p.base, index: p.index })),
+    written,
+  );
   const problems: LowerProblem[] = [];
-  const paramText = head.params.map((p) => p.index === undefined ? identifierLatex(p.base)
-    : written(p.base, p.index)).join(', ');
+  const paramText = head.params
+    .map((p) => (p.index === undefined ? identifierLatex(p.base) : written(p.base, p.index)))
+    .join(', ');
   const body = lowerLatex(tree, {
-    vars, pos, problems, paramText,
+    vars,
+    pos,
+    problems,
+    paramText,
     eIsParam: head.params.some((p) => p.base === 'e' && p.index === undefined),
   });
   const finished = vars.finish();
-  const error = (message: string, at: Position): Diagnostic =>
-    ({ message, line: at.line, column: at.column, severity: 'error' });
-  const defDiags = [...problems.map((p) => error(p.message, pos(p.at))),
-    ...finished.problems.map((p) => error(p.message, p.at))];
+  const error = (message: string, at: Position): Diagnostic => ({
+    message,
+    line: at.line,
+    column: at.column,
+    severity: 'error',
+  });
+  const defDiags = [
+    ...problems.map((p) => error(p.message, pos(p.at))),
+    ...finished.problems.map((p) => error(p.message, p.at)),
+  ];
   return {
     name: head.name,
     language,

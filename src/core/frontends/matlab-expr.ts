@@ -13,14 +13,34 @@ import type { VarCollector } from './var-collector';
 
 /** MATLAB spellings of the functions the engine knows. */
 export const MATLAB_FUNCTIONS: Readonly<Record<string, MathFunction>> = {
-  sin: 'sin', cos: 'cos', tan: 'tan', asin: 'asin', acos: 'acos', atan: 'atan',
-  atan2: 'atan2', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh', exp: 'exp', log: 'log',
-  log10: 'log10', log2: 'log2', sqrt: 'sqrt', realsqrt: 'sqrt', reallog: 'log', cbrt: 'cbrt',
-  abs: 'abs', sign: 'sign', max: 'max', min: 'min', hypot: 'hypot', power: 'pow',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  asin: 'asin',
+  acos: 'acos',
+  atan: 'atan',
+  atan2: 'atan2',
+  sinh: 'sinh',
+  cosh: 'cosh',
+  tanh: 'tanh',
+  exp: 'exp',
+  log: 'log',
+  log10: 'log10',
+  log2: 'log2',
+  sqrt: 'sqrt',
+  realsqrt: 'sqrt',
+  reallog: 'log',
+  cbrt: 'cbrt',
+  abs: 'abs',
+  sign: 'sign',
+  max: 'max',
+  min: 'min',
+  hypot: 'hypot',
+  power: 'pow',
 };
 
-const SUPPORTED = 'supported: + - * / ^ .* ./ .^, unary minus, pi, and ' +
-  Object.keys(MATLAB_FUNCTIONS).join(', ');
+const SUPPORTED =
+  'supported: + - * / ^ .* ./ .^, unary minus, pi, and ' + Object.keys(MATLAB_FUNCTIONS).join(', ');
 
 /** A problem in an expression. `syntax` problems stop parsing; others are collected. */
 export interface MProblem {
@@ -42,8 +62,13 @@ export interface MScope {
 class SyntaxStop extends Error {}
 
 /** Parses tokens [from, to) as one expression; problems are appended to `problems`. */
-export function parseMatlabTokens(tokens: MToken[], from: number, to: number, scope: MScope,
-  problems: MProblem[]): SourceExpr | undefined {
+export function parseMatlabTokens(
+  tokens: MToken[],
+  from: number,
+  to: number,
+  scope: MScope,
+  problems: MProblem[],
+): SourceExpr | undefined {
   const p = new MParser(tokens, from, to, scope, problems);
   try {
     const e = p.expression();
@@ -58,18 +83,28 @@ export function parseMatlabTokens(tokens: MToken[], from: number, to: number, sc
 class MParser {
   private pos: number;
 
-  constructor(private readonly t: MToken[], from: number, private readonly to: number,
-    private readonly scope: MScope, private readonly problems: MProblem[]) {
+  constructor(
+    private readonly t: MToken[],
+    from: number,
+    private readonly to: number,
+    private readonly scope: MScope,
+    private readonly problems: MProblem[],
+  ) {
     this.pos = from;
   }
 
   expression(): SourceExpr {
     const e = this.additive();
     const next = this.peek();
-    if (next && next.kind === 'op' && ['==', '~=', '!=', '<', '>', '<=', '>=', '&', '|', '&&',
-      '||', ':'].includes(next.text)) {
-      this.unsupported(next, `operator '${next.text}' is not supported in a function body ` +
-        `(${SUPPORTED})`);
+    if (
+      next &&
+      next.kind === 'op' &&
+      ['==', '~=', '!=', '<', '>', '<=', '>=', '&', '|', '&&', '||', ':'].includes(next.text)
+    ) {
+      this.unsupported(
+        next,
+        `operator '${next.text}' is not supported in a function body ` + `(${SUPPORTED})`,
+      );
       this.pos = this.to;
     }
     return e;
@@ -146,8 +181,11 @@ class MParser {
     const tok = this.peek();
     if (!tok) {
       const last = this.t[Math.max(0, this.to - 1)];
-      return this.syntax(last, `expected a value after '${last.text}' but the statement ended`,
-        last.end);
+      return this.syntax(
+        last,
+        `expected a value after '${last.text}' but the statement ended`,
+        last.end,
+      );
     }
     if (tok.kind === 'num') {
       this.next();
@@ -161,15 +199,22 @@ class MParser {
       if (this.peekOp() !== close) {
         const found = this.peek();
         const last = this.t[this.to - 1];
-        return this.syntax(found ?? last, `expected '${close}' to close the '${tok.text}' at ` +
-          `line ${tok.at.line + 1}, column ${tok.at.column + 1}`, found ? found.at : last.end);
+        return this.syntax(
+          found ?? last,
+          `expected '${close}' to close the '${tok.text}' at ` +
+            `line ${tok.at.line + 1}, column ${tok.at.column + 1}`,
+          found ? found.at : last.end,
+        );
       }
       this.next();
       return e;
     }
     if (tok.kind === 'op' && tok.text === '@') {
-      this.unsupported(tok, 'an anonymous function inside an expression is not supported; ' +
-        'define it on its own line');
+      this.unsupported(
+        tok,
+        'an anonymous function inside an expression is not supported; ' +
+          'define it on its own line',
+      );
       this.pos = this.to;
       return src.num(0, tok.at);
     }
@@ -184,15 +229,21 @@ class MParser {
     const local = locals.get(name);
     if (local) {
       if (called) {
-        this.unsupported(tok, `'${name}' is a scalar here; indexing '${name}(...)' is only ` +
-          'supported on function parameters');
+        this.unsupported(
+          tok,
+          `'${name}' is a scalar here; indexing '${name}(...)' is only ` +
+            'supported on function parameters',
+        );
         this.skipGroup();
         return src.num(0, tok.at);
       }
       return local;
     }
-    const isVar = vars.hasWholeParam(name) || (free && !(called && name in MATLAB_FUNCTIONS) &&
-      !(!called && (name === 'pi' || name === 'e')));
+    const isVar =
+      vars.hasWholeParam(name) ||
+      (free &&
+        !(called && name in MATLAB_FUNCTIONS) &&
+        !(!called && (name === 'pi' || name === 'e')));
     if (isVar) return called ? this.index(tok) : vars.plain(name, tok.at);
     if (!called && name === 'pi') return { type: 'constant', name: 'pi', at: tok.at };
     if (!called && name === 'e') return { type: 'constant', name: 'e', at: tok.at };
@@ -202,8 +253,10 @@ class MParser {
       this.unsupported(tok, `unknown function '${name}' (${SUPPORTED})`);
       this.skipGroup();
     } else {
-      this.unsupported(tok, `unknown name '${name}': use a parameter, a variable assigned ` +
-        'earlier, or pi');
+      this.unsupported(
+        tok,
+        `unknown name '${name}': use a parameter, a variable assigned ` + 'earlier, or pi',
+      );
     }
     return src.num(0, tok.at);
   }
@@ -213,15 +266,23 @@ class MParser {
     const open = this.next();
     const idx = this.peek();
     const close = this.t[this.pos + 1];
-    if (idx?.kind === 'num' && /^\d+$/.test(idx.text) && Number(idx.text) >= 1 &&
-      close && this.pos + 1 < this.to && close.text === ')') {
+    if (
+      idx?.kind === 'num' &&
+      /^\d+$/.test(idx.text) &&
+      Number(idx.text) >= 1 &&
+      close &&
+      this.pos + 1 < this.to &&
+      close.text === ')'
+    ) {
       this.pos += 2;
       return this.scope.vars.indexed(nameTok.text, Number(idx.text), nameTok.at);
     }
     this.pos--;
     this.skipGroup();
-    this.unsupported(open, `only a positive whole number is supported as an index, as in ` +
-      `'${nameTok.text}(1)'`);
+    this.unsupported(
+      open,
+      `only a positive whole number is supported as an index, as in ` + `'${nameTok.text}(1)'`,
+    );
     return src.num(0, nameTok.at);
   }
 
@@ -236,15 +297,25 @@ class MParser {
       }
     }
     if (this.peekOp() !== ')') {
-      return this.syntax(this.peek() ?? this.t[this.to - 1], `expected ')' or ',' in the ` +
-        `arguments of '${nameTok.text}(' at line ${nameTok.at.line + 1}`);
+      return this.syntax(
+        this.peek() ?? this.t[this.to - 1],
+        `expected ')' or ',' in the ` +
+          `arguments of '${nameTok.text}(' at line ${nameTok.at.line + 1}`,
+      );
     }
     this.next();
     if (!arityOk(fn, args.length)) {
-      this.unsupported(nameTok, `'${nameTok.text}' with ${args.length} argument(s) is not ` +
-        `supported; ${fn === 'max' || fn === 'min' ? `use ${nameTok.text}(a, b)` :
-          fn === 'atan2' || fn === 'pow' ? `use ${nameTok.text}(a, b)` :
-            `use ${nameTok.text}(x)`}`);
+      this.unsupported(
+        nameTok,
+        `'${nameTok.text}' with ${args.length} argument(s) is not ` +
+          `supported; ${
+            fn === 'max' || fn === 'min'
+              ? `use ${nameTok.text}(a, b)`
+              : fn === 'atan2' || fn === 'pow'
+                ? `use ${nameTok.text}(a, b)`
+                : `use ${nameTok.text}(x)`
+          }`,
+      );
     }
     return src.call(fn, args, nameTok.at);
   }

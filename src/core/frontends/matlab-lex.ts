@@ -18,9 +18,46 @@ export interface MToken {
 }
 
 /** Multi-character operators, longest first so `.^` wins over `.`. */
-const OPERATORS = ['...', '.^', '.*', './', '.\\', ".'", '==', '~=', '!=', '<=', '>=', '&&', '||',
-  '+', '-', '*', '/', '\\', '^', "'", '(', ')', '[', ']', '{', '}', ',', ';', '=', '@', '<',
-  '>', '&', '|', '~', '!', ':', '.'];
+const OPERATORS = [
+  '...',
+  '.^',
+  '.*',
+  './',
+  '.\\',
+  ".'",
+  '==',
+  '~=',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '+',
+  '-',
+  '*',
+  '/',
+  '\\',
+  '^',
+  "'",
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ';',
+  '=',
+  '@',
+  '<',
+  '>',
+  '&',
+  '|',
+  '~',
+  '!',
+  ':',
+  '.',
+];
 
 /**
  * Splits MATLAB source into tokens. Never throws: an unexpected character
@@ -34,7 +71,10 @@ export function tokenizeMatlab(text: string): MToken[] {
     const s = lines[line];
     // `%{` and `%}` open/close block comments only when alone on their line (MATLAB rule).
     const trimmed = s.trim();
-    if (trimmed === '%{' || trimmed === '#{') { inBlockComment++; continue; }
+    if (trimmed === '%{' || trimmed === '#{') {
+      inBlockComment++;
+      continue;
+    }
     if (inBlockComment > 0) {
       if (trimmed === '%}' || trimmed === '#}') inBlockComment--;
       continue;
@@ -43,7 +83,10 @@ export function tokenizeMatlab(text: string): MToken[] {
     let continued = false;
     while (col < s.length) {
       const ch = s[col];
-      if (ch === ' ' || ch === '\t') { col++; continue; }
+      if (ch === ' ' || ch === '\t') {
+        col++;
+        continue;
+      }
       if (ch === '%' || ch === '#') break;
       const at = { line, column: col };
       const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(s.slice(col));
@@ -64,7 +107,10 @@ export function tokenizeMatlab(text: string): MToken[] {
       if (ch === '"' || (ch === "'" && !transposeContext(out, line, col))) {
         let j = col + 1;
         while (j < s.length) {
-          if (s[j] === ch && s[j + 1] === ch) { j += 2; continue; }
+          if (s[j] === ch && s[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
           if (s[j] === ch) break;
           j++;
         }
@@ -73,7 +119,10 @@ export function tokenizeMatlab(text: string): MToken[] {
         continue;
       }
       const op = OPERATORS.find((o) => s.startsWith(o, col)) ?? ch;
-      if (op === '...') { continued = true; break; } // the rest of the line is a comment
+      if (op === '...') {
+        continued = true;
+        break;
+      } // the rest of the line is a comment
       out.push({ kind: 'op', text: op, at, end: { line, column: col + op.length } });
       col += op.length;
     }

@@ -17,11 +17,35 @@ interface Stmt {
 }
 
 /** Keywords that open a block closed by `end` (when they start a statement). */
-const BLOCK_OPENERS = new Set(['if', 'for', 'parfor', 'while', 'switch', 'try', 'spmd',
-  'function', 'classdef', 'methods', 'properties', 'events', 'enumeration', 'unwind_protect',
-  'do']);
-const BLOCK_CLOSERS = new Set(['end', 'endfunction', 'endif', 'endfor', 'endwhile',
-  'endswitch', 'end_try_catch', 'end_unwind_protect', 'until', 'endparfor']);
+const BLOCK_OPENERS = new Set([
+  'if',
+  'for',
+  'parfor',
+  'while',
+  'switch',
+  'try',
+  'spmd',
+  'function',
+  'classdef',
+  'methods',
+  'properties',
+  'events',
+  'enumeration',
+  'unwind_protect',
+  'do',
+]);
+const BLOCK_CLOSERS = new Set([
+  'end',
+  'endfunction',
+  'endif',
+  'endfor',
+  'endwhile',
+  'endswitch',
+  'end_try_catch',
+  'end_unwind_protect',
+  'until',
+  'endparfor',
+]);
 
 const written = (base: string, i: number): string => `${base}(${i})`;
 
@@ -44,8 +68,7 @@ export async function parseMatlab(text: string): Promise<ParsedDocument> {
       anonymous(tokens, s, constants, functions, diagnostics);
     } else {
       // A script constant such as `a = 2;` that later anonymous functions capture.
-      const scope: MScope = { vars: new VarCollector([], written), locals: constants,
-        free: false };
+      const scope: MScope = { vars: new VarCollector([], written), locals: constants, free: false };
       const problems: MProblem[] = [];
       const e = parseMatlabTokens(tokens, s.from + 2, s.to, scope, problems);
       if (e && problems.length === 0) constants.set(first.text, e);
@@ -67,14 +90,25 @@ export async function parseMatlabExpression(text: string): Promise<ParsedDocumen
   const problems: MProblem[] = [];
   const diagnostics: Diagnostic[] = [];
   if (to === 0) {
-    diagnostics.push(diag('The selection is empty; select an expression such as x(1)^2.',
-      tokens[0].at, tokens[0].end));
+    diagnostics.push(
+      diag(
+        'The selection is empty; select an expression such as x(1)^2.',
+        tokens[0].at,
+        tokens[0].end,
+      ),
+    );
     return { functions: [], diagnostics };
   }
-  const body = parseMatlabTokens(tokens, 0, to, { vars, locals: new Map(), free: true },
-    problems);
-  const def = finishDef('selection', tokens[0].at, { startLine: tokens[0].at.line,
-    endLine: tokens[to - 1].end.line }, vars, body, problems, diagnostics);
+  const body = parseMatlabTokens(tokens, 0, to, { vars, locals: new Map(), free: true }, problems);
+  const def = finishDef(
+    'selection',
+    tokens[0].at,
+    { startLine: tokens[0].at.line, endLine: tokens[to - 1].end.line },
+    vars,
+    body,
+    problems,
+    diagnostics,
+  );
   return { functions: def ? [def] : [], diagnostics };
 }
 
@@ -87,7 +121,9 @@ function splitStatements(tokens: MToken[]): Stmt[] {
     const t = tokens[i];
     if (t.kind === 'op' && '([{'.includes(t.text)) depth++;
     if (t.kind === 'op' && ')]}'.includes(t.text)) depth = Math.max(0, depth - 1);
-    const sep = t.kind === 'newline' || t.kind === 'eof' ||
+    const sep =
+      t.kind === 'newline' ||
+      t.kind === 'eof' ||
       (t.kind === 'op' && (t.text === ';' || t.text === ',') && depth === 0);
     if (!sep) continue;
     if (t.kind === 'newline' || t.kind === 'eof') depth = 0;
@@ -101,8 +137,13 @@ function splitStatements(tokens: MToken[]): Stmt[] {
  * `function y = f(a, b)` up to its `end` (or the next `function` in files
  * that omit `end`). Returns the index of the last statement consumed.
  */
-function functionBlock(tokens: MToken[], stmts: Stmt[], start: number, functions: FunctionDef[],
-  diagnostics: Diagnostic[]): number {
+function functionBlock(
+  tokens: MToken[],
+  stmts: Stmt[],
+  start: number,
+  functions: FunctionDef[],
+  diagnostics: Diagnostic[],
+): number {
   const head = stmts[start];
   const header = parseHeader(tokens, head);
   // Find the closing `end`, counting nested blocks that start statements.
@@ -111,23 +152,38 @@ function functionBlock(tokens: MToken[], stmts: Stmt[], start: number, functions
   let endStmt = stmts.length;
   for (let i = start + 1; i < stmts.length; i++) {
     const t = tokens[stmts[i].from];
-    if (t.kind === 'ident' && t.text === 'function' && depth === 0) { endStmt = i; break; }
+    if (t.kind === 'ident' && t.text === 'function' && depth === 0) {
+      endStmt = i;
+      break;
+    }
     if (t.kind === 'ident' && BLOCK_OPENERS.has(t.text)) depth++;
     if (t.kind === 'ident' && BLOCK_CLOSERS.has(t.text)) {
-      if (depth === 0) { endStmt = i; last = i; break; }
+      if (depth === 0) {
+        endStmt = i;
+        last = i;
+        break;
+      }
       depth--;
     }
     last = i;
   }
   const endLine = tokens[stmts[last].to - 1].end.line;
   if (!header) {
-    diagnostics.push(diag('Could not read this function header; supported: ' +
-      '`function y = f(a, b)` or `function [y] = f(x)`.', tokens[head.from].at,
-    tokens[head.to - 1].end));
+    diagnostics.push(
+      diag(
+        'Could not read this function header; supported: ' +
+          '`function y = f(a, b)` or `function [y] = f(x)`.',
+        tokens[head.from].at,
+        tokens[head.to - 1].end,
+      ),
+    );
     return last;
   }
   if (!header.output) return last; // a procedure, not a math function
-  const vars = new VarCollector(header.params.map((p) => ({ base: p })), written);
+  const vars = new VarCollector(
+    header.params.map((p) => ({ base: p })),
+    written,
+  );
   const locals = new Map<string, SourceExpr>();
   const problems: MProblem[] = [];
   let outputSet = false;
@@ -144,8 +200,10 @@ function functionBlock(tokens: MToken[], stmts: Stmt[], start: number, functions
       continue;
     }
     if (nested > 0) continue;
-    if (t.kind === 'ident' && ['return', 'break', 'continue', 'global', 'persistent']
-      .includes(t.text)) {
+    if (
+      t.kind === 'ident' &&
+      ['return', 'break', 'continue', 'global', 'persistent'].includes(t.text)
+    ) {
       problems.push(unsupportedStmt(t, header.name));
       continue;
     }
@@ -157,29 +215,51 @@ function functionBlock(tokens: MToken[], stmts: Stmt[], start: number, functions
       if (problems.some((p) => p.syntax)) break;
       continue;
     }
-    if (t.kind === 'ident' && tokens[s.from + 1]?.text === '(' &&
-      !hasTopLevelAssign(tokens, s)) {
+    if (t.kind === 'ident' && tokens[s.from + 1]?.text === '(' && !hasTopLevelAssign(tokens, s)) {
       continue; // a call such as disp(y) or fprintf(...): it does not change the output
     }
-    problems.push({ message: 'Unsupported statement; supported in a function body: ' +
-      '`name = expression;` assignments to plain names.', at: t.at, end: tokens[s.to - 1].end,
-    syntax: false });
+    problems.push({
+      message:
+        'Unsupported statement; supported in a function body: ' +
+        '`name = expression;` assignments to plain names.',
+      at: t.at,
+      end: tokens[s.to - 1].end,
+      syntax: false,
+    });
   }
   if (!outputSet && problems.length === 0) {
-    problems.push({ message: `The output '${header.output}' is never assigned; add ` +
-      `'${header.output} = ...;' to the body.`, at: header.nameAt, end: header.nameAt,
-    syntax: false });
+    problems.push({
+      message:
+        `The output '${header.output}' is never assigned; add ` +
+        `'${header.output} = ...;' to the body.`,
+      at: header.nameAt,
+      end: header.nameAt,
+      syntax: false,
+    });
   }
   const body = locals.get(header.output);
-  const def = finishDef(header.name, header.nameAt, { startLine: tokens[head.from].at.line,
-    endLine }, vars, body, problems, diagnostics);
+  const def = finishDef(
+    header.name,
+    header.nameAt,
+    { startLine: tokens[head.from].at.line, endLine },
+    vars,
+    body,
+    problems,
+    diagnostics,
+  );
   if (def) functions.push(def);
   return last;
 }
 
 function unsupportedStmt(t: MToken, name: string): MProblem {
-  return { message: `'${t.text}' is not supported in a function body; write '${name}' as ` +
-    'straight-line assignments (name = expression;).', at: t.at, end: t.end, syntax: false };
+  return {
+    message:
+      `'${t.text}' is not supported in a function body; write '${name}' as ` +
+      'straight-line assignments (name = expression;).',
+    at: t.at,
+    end: t.end,
+    syntax: false,
+  };
 }
 
 function hasTopLevelAssign(tokens: MToken[], s: Stmt): boolean {
@@ -224,37 +304,70 @@ function parseHeader(tokens: MToken[], s: Stmt): Header | undefined {
 }
 
 /** `f = @(x, y) expression;` */
-function anonymous(tokens: MToken[], s: Stmt, constants: Map<string, SourceExpr>,
-  functions: FunctionDef[], diagnostics: Diagnostic[]): void {
+function anonymous(
+  tokens: MToken[],
+  s: Stmt,
+  constants: Map<string, SourceExpr>,
+  functions: FunctionDef[],
+  diagnostics: Diagnostic[],
+): void {
   const nameTok = tokens[s.from];
   const params: string[] = [];
   let j = s.from + 3;
   if (tokens[j]?.text !== '(') {
-    diagnostics.push(diag(`Expected '(' after '@' in the definition of '${nameTok.text}', ` +
-      `as in ${nameTok.text} = @(x) x^2.`, tokens[j - 1].at, tokens[j - 1].end));
+    diagnostics.push(
+      diag(
+        `Expected '(' after '@' in the definition of '${nameTok.text}', ` +
+          `as in ${nameTok.text} = @(x) x^2.`,
+        tokens[j - 1].at,
+        tokens[j - 1].end,
+      ),
+    );
     return;
   }
   for (j++; j < s.to && tokens[j].text !== ')'; j++) {
     if (tokens[j].kind === 'ident') params.push(tokens[j].text);
     else if (tokens[j].text !== ',') {
-      diagnostics.push(diag(`Expected a parameter name in '@(...)' but found ` +
-        `'${tokens[j].text}'.`, tokens[j].at, tokens[j].end));
+      diagnostics.push(
+        diag(
+          `Expected a parameter name in '@(...)' but found ` + `'${tokens[j].text}'.`,
+          tokens[j].at,
+          tokens[j].end,
+        ),
+      );
       return;
     }
   }
-  const vars = new VarCollector(params.map((p) => ({ base: p })), written);
+  const vars = new VarCollector(
+    params.map((p) => ({ base: p })),
+    written,
+  );
   // Parameters shadow script constants of the same name.
   const locals = new Map([...constants].filter(([k]) => !params.includes(k)));
   const problems: MProblem[] = [];
-  const body = j + 1 < s.to ? parseMatlabTokens(tokens, j + 1, s.to, { vars, locals,
-    free: false }, problems) : undefined;
+  const body =
+    j + 1 < s.to
+      ? parseMatlabTokens(tokens, j + 1, s.to, { vars, locals, free: false }, problems)
+      : undefined;
   if (j + 1 >= s.to) {
-    problems.push({ message: `The anonymous function '${nameTok.text}' has no body; write ` +
-      `${nameTok.text} = @(x) expression.`, at: tokens[s.to - 1].end, end: tokens[s.to - 1].end,
-    syntax: true });
+    problems.push({
+      message:
+        `The anonymous function '${nameTok.text}' has no body; write ` +
+        `${nameTok.text} = @(x) expression.`,
+      at: tokens[s.to - 1].end,
+      end: tokens[s.to - 1].end,
+      syntax: true,
+    });
   }
-  const def = finishDef(nameTok.text, nameTok.at, { startLine: nameTok.at.line,
-    endLine: tokens[s.to - 1].end.line }, vars, body, problems, diagnostics);
+  const def = finishDef(
+    nameTok.text,
+    nameTok.at,
+    { startLine: nameTok.at.line, endLine: tokens[s.to - 1].end.line },
+    vars,
+    body,
+    problems,
+    diagnostics,
+  );
   if (def) functions.push(def);
 }
 
@@ -263,9 +376,15 @@ function anonymous(tokens: MToken[], s: Stmt, constants: Map<string, SourceExpr>
  * document diagnostic (no partial results); unsupported constructs keep the
  * definition without a body and say why in its own diagnostics.
  */
-function finishDef(name: string, nameAt: Position, range: FunctionDef['range'],
-  vars: VarCollector, body: SourceExpr | undefined, problems: MProblem[],
-  diagnostics: Diagnostic[]): FunctionDef | undefined {
+function finishDef(
+  name: string,
+  nameAt: Position,
+  range: FunctionDef['range'],
+  vars: VarCollector,
+  body: SourceExpr | undefined,
+  problems: MProblem[],
+  diagnostics: Diagnostic[],
+): FunctionDef | undefined {
   const syntax = problems.find((p) => p.syntax);
   if (syntax) {
     diagnostics.push(diag(`${syntax.message} (in '${name}')`, syntax.at, syntax.end));
@@ -273,8 +392,10 @@ function finishDef(name: string, nameAt: Position, range: FunctionDef['range'],
   }
   const { variables, problems: varProblems, indexBase } = vars.finish();
   const capital = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-  const defDiags = [...problems.map((p) => diag(capital(p.message), p.at, p.end)),
-    ...varProblems.map((p) => diag(p.message, p.at, p.at))];
+  const defDiags = [
+    ...problems.map((p) => diag(capital(p.message), p.at, p.end)),
+    ...varProblems.map((p) => diag(p.message, p.at, p.at)),
+  ];
   return {
     name,
     language: 'matlab',
@@ -288,6 +409,12 @@ function finishDef(name: string, nameAt: Position, range: FunctionDef['range'],
 }
 
 function diag(message: string, at: Position, end: Position): Diagnostic {
-  return { message, line: at.line, column: at.column, endLine: end.line,
-    endColumn: end.column, severity: 'error' };
+  return {
+    message,
+    line: at.line,
+    column: at.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: 'error',
+  };
 }

@@ -6,8 +6,17 @@
 import type { FunctionDef, ParsedDocument, SourceExpr } from '../source';
 import { src } from './common';
 import {
-  buildFunction, buildSelection, collectGlobals, constantValue, describe, FrontEndError,
-  mathCall, numberLiteral, attachSyntaxErrors, runStatements, Scope,
+  buildFunction,
+  buildSelection,
+  collectGlobals,
+  constantValue,
+  describe,
+  FrontEndError,
+  mathCall,
+  numberLiteral,
+  attachSyntaxErrors,
+  runStatements,
+  Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
 import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
@@ -77,13 +86,17 @@ function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
       const opNode = operatorOf(node);
       const op = opNode?.text ?? '';
       if (op === '^') {
-        throw new FrontEndError('`^` is bitwise XOR in Python, not a power; write `**` '
-          + '(for example `x**2`)', opNode ?? node);
+        throw new FrontEndError(
+          '`^` is bitwise XOR in Python, not a power; write `**` ' + '(for example `x**2`)',
+          opNode ?? node,
+        );
       }
       const mapped = BINARY[op];
       if (!mapped) {
-        throw new FrontEndError(`Unsupported operator \`${op}\`; supported: + - * / **`,
-          opNode ?? node);
+        throw new FrontEndError(
+          `Unsupported operator \`${op}\`; supported: + - * / **`,
+          opNode ?? node,
+        );
       }
       const left = sub(node.childForFieldName('left'));
       const right = sub(node.childForFieldName('right'));
@@ -93,8 +106,10 @@ function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
       const value = node.childForFieldName('value');
       const indices = node.childrenForFieldName('subscript').filter((n) => n !== null);
       if (value?.type !== 'identifier' || indices.length !== 1) {
-        throw new FrontEndError('Only one integer index of a parameter is supported, '
-          + 'as in `x[0]`', node);
+        throw new FrontEndError(
+          'Only one integer index of a parameter is supported, ' + 'as in `x[0]`',
+          node,
+        );
       }
       const index = constantValue(sub(indices[0]));
       return scope.index(value.text, index, node);
@@ -105,14 +120,20 @@ function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
       if (ctx.modules.has(object) && MODULE_CONSTANTS[attr]) {
         return { type: 'constant', name: MODULE_CONSTANTS[attr], at };
       }
-      throw new FrontEndError(`Unsupported attribute \`${node.text}\`; `
-        + 'only `np.pi`, `np.e`, `math.pi`, `math.e` are known', node);
+      throw new FrontEndError(
+        `Unsupported attribute \`${node.text}\`; ` +
+          'only `np.pi`, `np.e`, `math.pi`, `math.e` are known',
+        node,
+      );
     }
     case 'call':
       return convertCall(ctx, node, scope);
     default:
-      throw new FrontEndError(`Unsupported ${describe(node)}; supported: numbers, parameters, `
-        + 'locals, + - * / **, and NumPy/math functions', node);
+      throw new FrontEndError(
+        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
+          'locals, + - * / **, and NumPy/math functions',
+        node,
+      );
   }
 }
 
@@ -126,8 +147,11 @@ function convertCall(ctx: Context, node: Node, scope: Scope): SourceExpr {
     if (ctx.modules.has(object)) name = fnNode.childForFieldName('attribute')?.text;
   }
   if (!name || !argsNode) {
-    throw new FrontEndError(`Unsupported call \`${fnNode?.text ?? node.text}\`; calls must be `
-      + 'math functions such as `np.sin`, `math.exp`, `abs`, `max`', node);
+    throw new FrontEndError(
+      `Unsupported call \`${fnNode?.text ?? node.text}\`; calls must be ` +
+        'math functions such as `np.sin`, `math.exp`, `abs`, `max`',
+      node,
+    );
   }
   if (argsNode.type === 'generator_expression') {
     if (name !== 'sum') throw new FrontEndError(`Unsupported generator in \`${name}\``, node);
@@ -137,7 +161,12 @@ function convertCall(ctx: Context, node: Node, scope: Scope): SourceExpr {
   if (args.some((a) => a.type === 'keyword_argument' || a.type.endsWith('splat'))) {
     throw new FrontEndError('Keyword and starred arguments are not supported', argsNode);
   }
-  return mathCall(name, args.map((a) => convert(ctx, a, scope)), node, { pow: 'pow' });
+  return mathCall(
+    name,
+    args.map((a) => convert(ctx, a, scope)),
+    node,
+    { pow: 'pow' },
+  );
 }
 
 /** `sum(expr for i in range(a, b))` with literal bounds, unrolled into a sum of terms. */
@@ -147,21 +176,36 @@ function unrolledSum(ctx: Context, gen: Node, scope: Scope, call: Node): SourceE
   const clause = clauses.length === 1 ? clauses[0] : null;
   const loopVar = clause?.childForFieldName('left');
   const range = clause?.childForFieldName('right');
-  const unsupported = new FrontEndError('Only `sum(term for i in range(n))` with literal bounds '
-    + 'is supported', gen);
-  if (!body || !clause || loopVar?.type !== 'identifier' || range?.type !== 'call'
-    || range.childForFieldName('function')?.text !== 'range'
-    || gen.namedChildren.some((n) => n?.type === 'if_clause')) throw unsupported;
-  const bounds = (range.childForFieldName('arguments')?.namedChildren ?? [])
-    .map((n) => (n ? constantValue(convert(ctx, n, scope)) : NaN));
-  const [start, stop, step] = bounds.length === 1 ? [0, bounds[0], 1]
-    : [bounds[0], bounds[1], bounds[2] ?? 1];
-  if (![start, stop, step].every(Number.isInteger) || step === 0 || bounds.length > 3
-    || Math.abs((stop - start) / step) > 1000) throw unsupported;
+  const unsupported = new FrontEndError(
+    'Only `sum(term for i in range(n))` with literal bounds ' + 'is supported',
+    gen,
+  );
+  if (
+    !body ||
+    !clause ||
+    loopVar?.type !== 'identifier' ||
+    range?.type !== 'call' ||
+    range.childForFieldName('function')?.text !== 'range' ||
+    gen.namedChildren.some((n) => n?.type === 'if_clause')
+  )
+    throw unsupported;
+  const bounds = (range.childForFieldName('arguments')?.namedChildren ?? []).map((n) =>
+    n ? constantValue(convert(ctx, n, scope)) : NaN,
+  );
+  const [start, stop, step] =
+    bounds.length === 1 ? [0, bounds[0], 1] : [bounds[0], bounds[1], bounds[2] ?? 1];
+  if (
+    ![start, stop, step].every(Number.isInteger) ||
+    step === 0 ||
+    bounds.length > 3 ||
+    Math.abs((stop - start) / step) > 1000
+  )
+    throw unsupported;
   let total: SourceExpr | undefined;
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
-    const term = scope.withLocal(loopVar.text, src.num(i, startOf(loopVar)),
-      () => convert(ctx, body, scope));
+    const term = scope.withLocal(loopVar.text, src.num(i, startOf(loopVar)), () =>
+      convert(ctx, body, scope),
+    );
     total = total ? src.binary('+', total, term, startOf(call)) : term;
   }
   return total ?? src.num(0, startOf(call));
@@ -194,16 +238,28 @@ function readParams(ctx: Context, params: Node | null, isMethod: boolean): Param
   return out;
 }
 
-const AUGMENTED: Record<string, BinaryOp> = { '+=': '+', '-=': '-', '*=': '*', '/=': '/',
-  '**=': '^' };
-const SKIPPED = new Set(['pass_statement', 'import_statement', 'import_from_statement',
-  'comment', 'global_statement', 'nonlocal_statement']);
+const AUGMENTED: Record<string, BinaryOp> = {
+  '+=': '+',
+  '-=': '-',
+  '*=': '*',
+  '/=': '/',
+  '**=': '^',
+};
+const SKIPPED = new Set([
+  'pass_statement',
+  'import_statement',
+  'import_from_statement',
+  'comment',
+  'global_statement',
+  'nonlocal_statement',
+]);
 
 function classify(node: Node): Statement {
   if (SKIPPED.has(node.type)) return { kind: 'skip' };
   if (node.type === 'return_statement') {
     const value = node.namedChildren.find((c) => c?.type !== 'comment');
-    return value ? { kind: 'return', value, node }
+    return value
+      ? { kind: 'return', value, node }
       : { kind: 'unsupported', what: 'A `return` without a value', node };
   }
   if (node.type !== 'expression_statement') {
@@ -227,29 +283,45 @@ function defFunction(ctx: Context, node: Node): FunctionDef | undefined {
   const nameNode = node.childForFieldName('name');
   const block = node.childForFieldName('body');
   if (!nameNode || !block) return undefined;
-  const isMethod = node.parent?.parent?.type === 'class_definition'
-    || node.parent?.parent?.parent?.type === 'class_definition';
+  const isMethod =
+    node.parent?.parent?.type === 'class_definition' ||
+    node.parent?.parent?.parent?.type === 'class_definition';
   // A decorator belongs to the definition, so the range starts there.
   const outer = node.parent?.type === 'decorated_definition' ? node.parent : node;
   return buildFunction({
-    language: 'python', name: nameNode.text, nameNode, defNode: outer, indexBase: 0,
+    language: 'python',
+    name: nameNode.text,
+    nameNode,
+    defNode: outer,
+    indexBase: 0,
     params: () => readParams(ctx, node.childForFieldName('parameters'), isMethod),
-    body: (scope) => runStatements(block.namedChildren.filter((n) => n !== null).map(classify),
-      scope, (n, s) => convert(ctx, n, s), node),
-    globals: ctx.globals, constants: ctx.constants,
+    body: (scope) =>
+      runStatements(
+        block.namedChildren.filter((n) => n !== null).map(classify),
+        scope,
+        (n, s) => convert(ctx, n, s),
+        node,
+      ),
+    globals: ctx.globals,
+    constants: ctx.constants,
   });
 }
 
 function lambdaFunction(ctx: Context, statement: Node, nameNode: Node, lambda: Node): FunctionDef {
   return buildFunction({
-    language: 'python', name: nameNode.text, nameNode, defNode: statement, indexBase: 0,
+    language: 'python',
+    name: nameNode.text,
+    nameNode,
+    defNode: statement,
+    indexBase: 0,
     params: () => readParams(ctx, lambda.childForFieldName('parameters'), false),
     body: (scope) => {
       const body = lambda.childForFieldName('body');
       if (!body) throw new FrontEndError('The lambda has no body', lambda);
       return convert(ctx, body, scope);
     },
-    globals: ctx.globals, constants: ctx.constants,
+    globals: ctx.globals,
+    constants: ctx.constants,
   });
 }
 
@@ -295,11 +367,20 @@ export async function parsePythonExpression(text: string): Promise<ParsedDocumen
   return readDocument('python', text, (root) => {
     const ctx = documentContext(root);
     const statements = root.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-    const only = statements.length === 1 && statements[0].type === 'expression_statement'
-      ? statements[0].namedChildren[0] ?? undefined : undefined;
-    const expr = only && only.type !== 'assignment' && only.type !== 'augmented_assignment'
-      ? only : undefined;
-    return buildSelection('python', root, expr, 0, (n, s) => convert(ctx, n, s),
-      ctx.constants, 'The selection is not a single Python expression');
+    const only =
+      statements.length === 1 && statements[0].type === 'expression_statement'
+        ? (statements[0].namedChildren[0] ?? undefined)
+        : undefined;
+    const expr =
+      only && only.type !== 'assignment' && only.type !== 'augmented_assignment' ? only : undefined;
+    return buildSelection(
+      'python',
+      root,
+      expr,
+      0,
+      (n, s) => convert(ctx, n, s),
+      ctx.constants,
+      'The selection is not a single Python expression',
+    );
   });
 }

@@ -4,8 +4,16 @@
  * variables a body uses, substituting locals, and turning a definition into a
  * FunctionDef whose problems are diagnostics rather than exceptions.
  */
-import type { Diagnostic, FunctionDef, Language, MathFunction, ParsedDocument, Position,
-  SourceExpr, Variable } from '../source';
+import type {
+  Diagnostic,
+  FunctionDef,
+  Language,
+  MathFunction,
+  ParsedDocument,
+  Position,
+  SourceExpr,
+  Variable,
+} from '../source';
 import { arityOk, COMMON_FUNCTIONS, indexedVariable, scalarVariable, src } from './common';
 import { diagnosticAt, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
@@ -15,7 +23,10 @@ import type { Node } from './treesitter';
  * front end and caught per definition, where it becomes a diagnostic.
  */
 export class FrontEndError extends Error {
-  constructor(message: string, readonly node: Node) {
+  constructor(
+    message: string,
+    readonly node: Node,
+  ) {
     super(message);
   }
 }
@@ -92,24 +103,33 @@ export class Scope {
     if (global) return global;
     const constant = this.constants[name];
     if (constant) return { type: 'constant', name: constant, at: startOf(node) };
-    throw new FrontEndError(`\`${name}\` is not a parameter, a local or a known constant; `
-      + 'only parameters, local assignments and numeric module constants can be used', node);
+    throw new FrontEndError(
+      `\`${name}\` is not a parameter, a local or a known constant; ` +
+        'only parameters, local assignments and numeric module constants can be used',
+      node,
+    );
   }
 
   /** Resolves `base[index]` where `index` is as written (0- or 1-based per language). */
   index(base: string, index: number, node: Node): SourceExpr {
     if (this.locals.has(base)) {
-      throw new FrontEndError(`Indexing the local \`${base}\` is not supported; `
-        + 'only parameters can be indexed', node);
+      throw new FrontEndError(
+        `Indexing the local \`${base}\` is not supported; ` + 'only parameters can be indexed',
+        node,
+      );
     }
     const param = this.params?.find((p) => p.name === base);
     if (this.params !== null && (!param || param.value)) {
-      throw new FrontEndError(`\`${base}\` is not a parameter; only parameters can be indexed`,
-        node);
+      throw new FrontEndError(
+        `\`${base}\` is not a parameter; only parameters can be indexed`,
+        node,
+      );
     }
     if (!Number.isInteger(index) || index < this.indexBase) {
-      throw new FrontEndError(`Index ${index} of \`${base}\` must be an integer literal `
-        + `≥ ${this.indexBase}`, node);
+      throw new FrontEndError(
+        `Index ${index} of \`${base}\` must be an integer literal ` + `≥ ${this.indexBase}`,
+        node,
+      );
     }
     this.use(base).indices.add(index);
     return this.ref(`${base}[${index}]`, node);
@@ -126,8 +146,11 @@ export class Scope {
     const slot = new Map<string, number>();
     for (const [base, use] of this.uses) {
       if (use.indices.size > 0 && use.bareAt) {
-        throw new FrontEndError(`\`${base}\` is used both as a whole and indexed; `
-          + 'use either scalar parameters or indexed components', use.bareAt);
+        throw new FrontEndError(
+          `\`${base}\` is used both as a whole and indexed; ` +
+            'use either scalar parameters or indexed components',
+          use.bareAt,
+        );
       }
       if (use.indices.size === 0) {
         slot.set(base, variables.length);
@@ -175,13 +198,20 @@ export type Convert = (node: Node, scope: Scope) => SourceExpr;
  * the converted return expression. Statements after the return are ignored
  * (they cannot run).
  */
-export function runStatements(statements: Statement[], scope: Scope, convert: Convert,
-  owner: Node): SourceExpr {
+export function runStatements(
+  statements: Statement[],
+  scope: Scope,
+  convert: Convert,
+  owner: Node,
+): SourceExpr {
   for (const st of statements) {
     if (st.kind === 'skip') continue;
     if (st.kind === 'unsupported') {
-      throw new FrontEndError(`${st.what} is not supported here; a body may only assign `
-        + 'local names (`z = ...`, `z += ...`) and return one expression', st.node);
+      throw new FrontEndError(
+        `${st.what} is not supported here; a body may only assign ` +
+          'local names (`z = ...`, `z += ...`) and return one expression',
+        st.node,
+      );
     }
     if (st.kind === 'return') return convert(st.value, scope);
     let value = convert(st.value, scope);
@@ -250,15 +280,22 @@ export function toDiagnostic(err: unknown, fallback: Node): Diagnostic {
  * `np.sin`), with the language's extra spellings. Throws when unknown or
  * when the argument count is wrong.
  */
-export function mathCall(name: string, args: SourceExpr[], node: Node,
-  extra: Readonly<Record<string, MathFunction>> = {}): SourceExpr {
+export function mathCall(
+  name: string,
+  args: SourceExpr[],
+  node: Node,
+  extra: Readonly<Record<string, MathFunction>> = {},
+): SourceExpr {
   const at = startOf(node);
   if (name === 'square' && args.length === 1) return src.binary('^', args[0], src.num(2, at), at);
-  const fn = extra[name] ?? (Object.hasOwn(COMMON_FUNCTIONS, name) ? COMMON_FUNCTIONS[name]
-    : undefined);
+  const fn =
+    extra[name] ?? (Object.hasOwn(COMMON_FUNCTIONS, name) ? COMMON_FUNCTIONS[name] : undefined);
   if (!fn) {
-    throw new FrontEndError(`Unsupported function \`${name}\`; supported: `
-      + `${Object.keys(COMMON_FUNCTIONS).join(', ')}, square`, node);
+    throw new FrontEndError(
+      `Unsupported function \`${name}\`; supported: ` +
+        `${Object.keys(COMMON_FUNCTIONS).join(', ')}, square`,
+      node,
+    );
   }
   if (!arityOk(fn, args.length)) {
     throw new FrontEndError(`\`${name}\` does not take ${args.length} argument(s)`, node);
@@ -281,8 +318,11 @@ export function numberLiteral(text: string, node: Node): SourceExpr {
  * that functions may use them. Only assignments whose value converts without
  * any variable are kept; anything else is silently not a global.
  */
-export function collectGlobals(assignments: { name: string; value: Node }[], convert: Convert,
-  constants?: Readonly<Record<string, 'pi' | 'e'>>): Map<string, SourceExpr> {
+export function collectGlobals(
+  assignments: { name: string; value: Node }[],
+  convert: Convert,
+  constants?: Readonly<Record<string, 'pi' | 'e'>>,
+): Map<string, SourceExpr> {
   const globals = new Map<string, SourceExpr>();
   for (const { name, value } of assignments) {
     try {
@@ -309,9 +349,15 @@ export function attachSyntaxErrors(def: FunctionDef, errors: Diagnostic[]): void
  * whose variables are the free identifiers. `expr` is undefined when the
  * text is not a single expression; `notExpression` then says what it was.
  */
-export function buildSelection(language: Language, root: Node, expr: Node | undefined,
-  indexBase: 0 | 1, convert: Convert, constants?: Readonly<Record<string, 'pi' | 'e'>>,
-  notExpression = 'The selection is not a single expression'): ParsedDocument {
+export function buildSelection(
+  language: Language,
+  root: Node,
+  expr: Node | undefined,
+  indexBase: 0 | 1,
+  convert: Convert,
+  constants?: Readonly<Record<string, 'pi' | 'e'>>,
+  notExpression = 'The selection is not a single expression',
+): ParsedDocument {
   const errors = syntaxDiagnostics(root);
   if (errors.length > 0) return { functions: [], diagnostics: errors };
   if (!expr) return { functions: [], diagnostics: [diagnosticAt(root, notExpression)] };
@@ -338,21 +384,30 @@ export function buildSelection(language: Language, root: Node, expr: Node | unde
 /** The value of an expression without variables (for indices such as `x[i + 1]`), or NaN. */
 export function constantValue(e: SourceExpr): number {
   switch (e.type) {
-    case 'number': return e.value;
-    case 'constant': return e.name === 'pi' ? Math.PI : Math.E;
-    case 'negate': return -constantValue(e.arg);
+    case 'number':
+      return e.value;
+    case 'constant':
+      return e.name === 'pi' ? Math.PI : Math.E;
+    case 'negate':
+      return -constantValue(e.arg);
     case 'binary': {
       const [a, b] = [constantValue(e.left), constantValue(e.right)];
       switch (e.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a ** b;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return a ** b;
       }
       return NaN;
     }
-    default: return NaN;
+    default:
+      return NaN;
   }
 }
 

@@ -81,8 +81,11 @@ export async function parseTree(name: GrammarName, text: string): Promise<Tree> 
  * (it lives in wasm memory, which the garbage collector does not see). An
  * unexpected exception becomes a diagnostic: front ends never throw.
  */
-export async function readDocument(name: GrammarName, text: string,
-  read: (root: Node) => ParsedDocument): Promise<ParsedDocument> {
+export async function readDocument(
+  name: GrammarName,
+  text: string,
+  read: (root: Node) => ParsedDocument,
+): Promise<ParsedDocument> {
   const tree = await parseTree(name, text);
   try {
     return read(tree.rootNode);
@@ -90,8 +93,14 @@ export async function readDocument(name: GrammarName, text: string,
     const message = err instanceof Error ? err.message : String(err);
     return {
       functions: [],
-      diagnostics: [{ message: `Internal error while reading the document: ${message}`,
-        line: 0, column: 0, severity: 'error' }],
+      diagnostics: [
+        {
+          message: `Internal error while reading the document: ${message}`,
+          line: 0,
+          column: 0,
+          severity: 'error',
+        },
+      ],
     };
   } finally {
     tree.delete();
@@ -104,8 +113,11 @@ export function startOf(node: Node): Position {
 }
 
 /** A diagnostic spanning a node. */
-export function diagnosticAt(node: Node, message: string,
-  severity: Diagnostic['severity'] = 'error'): Diagnostic {
+export function diagnosticAt(
+  node: Node,
+  message: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
   return {
     message,
     line: node.startPosition.row,
@@ -152,7 +164,10 @@ function explainError(node: Node): Diagnostic {
     const at = positionIn(node, open[0]);
     return {
       message: 'Syntax error: this `(` is never closed; add the matching `)`.',
-      line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column + 1,
       severity: 'error',
     };
   }
@@ -164,24 +179,30 @@ function explainError(node: Node): Diagnostic {
   if (juxtaposed) {
     const at = positionIn(node, juxtaposed.index);
     return {
-      message: `Syntax error: \`${juxtaposed[0]}\` puts a number next to a name; ` +
+      message:
+        `Syntax error: \`${juxtaposed[0]}\` puts a number next to a name; ` +
         `write \`${juxtaposed[1]}*${juxtaposed[2]}\` to multiply.`,
-      line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 2,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column + 2,
       severity: 'error',
     };
   }
   const snippet = text.split('\n')[0].slice(0, 30);
-  return diagnosticAt(node, `Syntax error near \`${snippet}\`: this could not be read as ` +
-    'code; check for a missing operator, comma or bracket.');
+  return diagnosticAt(
+    node,
+    `Syntax error near \`${snippet}\`: this could not be read as ` +
+      'code; check for a missing operator, comma or bracket.',
+  );
 }
 
 /** The document position of the k-th character of a node's text. */
 function positionIn(node: Node, k: number): Position {
   const before = node.text.slice(0, k).split('\n');
   const line = node.startPosition.row + before.length - 1;
-  const column = before.length === 1
-    ? node.startPosition.column + k
-    : before[before.length - 1].length;
+  const column =
+    before.length === 1 ? node.startPosition.column + k : before[before.length - 1].length;
   return { line, column };
 }
 

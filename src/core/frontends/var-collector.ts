@@ -37,16 +37,17 @@ export class VarCollector {
    *   where every name is free and variables follow first appearance.
    * @param written how a component is spelled for display (`x(1)`, `x_1`).
    */
-  constructor(private readonly params: ParamSpec[],
-    private readonly written: (base: string, index: number) => string) {
+  constructor(
+    private readonly params: ParamSpec[],
+    private readonly written: (base: string, index: number) => string,
+  ) {
     for (const p of params) this.use(p.base);
   }
 
   /** Whether `base` (optionally component `index`) may appear in the body. */
   allows(base: string, index?: number): boolean {
     if (this.params.length === 0) return true;
-    return this.params.some((p) => p.base === base &&
-      (p.index === undefined || p.index === index));
+    return this.params.some((p) => p.base === base && (p.index === undefined || p.index === index));
   }
 
   /** Whether `base` was declared as a whole parameter (so `x(1)` is indexing). */
@@ -90,7 +91,8 @@ export class VarCollector {
       if (u.plain.length > 0 && u.indexed.size > 0) {
         problems.push({
           at: u.plainAt!,
-          message: `'${base}' is used both as a whole and by component ` +
+          message:
+            `'${base}' is used both as a whole and by component ` +
             `(${this.written(base, [...u.indexed.keys()][0])}); use only components of a ` +
             'vector parameter, or only the plain name of a scalar.',
         });

@@ -46,14 +46,20 @@ describe('Gradient Norm Lens: derivation panel', () => {
       assert.equal(d.latex.hessian.length, dims);
       assert.ok(d.derivation.length > 0, 'derivation steps');
       assert.ok(d.checks.length > 0, 'numeric checks');
-      assert.ok(d.checks.every((c) => c.status !== 'mismatch'), 'no mismatching check');
+      assert.ok(
+        d.checks.every((c) => c.status !== 'mismatch'),
+        'no mismatching check',
+      );
       assert.ok(!st.fileName.includes('/'), 'only the base name is shown');
     });
   }
 
   it('uses the function under the cursor when called without arguments', async () => {
     const editor = await openFixture('python/extension-basic.py');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('a**2'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('a**2'));
     editor.selection = new vscode.Selection(line, 4, line, 4);
     await vscode.commands.executeCommand('gradientNormLens.showDerivation');
     await waitFor('bowl in the panel', async () => {
@@ -76,7 +82,10 @@ describe('Gradient Norm Lens: derivation panel', () => {
       const d = vscode.languages.getDiagnostics(doc.uri);
       return d.length > 0 ? d : undefined;
     });
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('return x[0]'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('return x[0]'));
     assert.ok(
       diags.some((d) => d.range.start.line === line && d.source === 'Gradient Norm'),
       `a diagnostic on line ${line + 1}: ${JSON.stringify(diags.map((d) => d.range.start.line))}`,
@@ -85,7 +94,10 @@ describe('Gradient Norm Lens: derivation panel', () => {
 
   it('copies the result as LaTeX', async () => {
     const editor = await openFixture('python/extension-basic.py');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('x[0]**2'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('x[0]**2'));
     editor.selection = new vscode.Selection(line, 4, line, 4);
     const latex = await vscode.commands.executeCommand<string>('gradientNormLens.copyResultLatex');
     assert.match(latex ?? '', /^\\nabla\\lVert\\nabla f?.*\\rVert_1 = \\begin\{pmatrix\}/);

@@ -16,12 +16,18 @@ interface Case {
   source: string;
   expectError: boolean;
   variables: number;
-  checks: { point: number[]; gradient: number[]; hessian: number[][]; result: number[];
-    nonsmooth: boolean }[];
+  checks: {
+    point: number[];
+    gradient: number[];
+    hessian: number[][];
+    result: number[];
+    nonsmooth: boolean;
+  }[];
 }
 
 const cases: Case[] = JSON.parse(
-  readFileSync(join(__dirname, '../../fixtures/acceptance/handed.json'), 'utf8'));
+  readFileSync(join(__dirname, '../../fixtures/acceptance/handed.json'), 'utf8'),
+);
 
 const near = (a: number | null, b: number) =>
   a !== null && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -43,7 +49,10 @@ describe('acceptance cases (SymPy references)', () => {
         assert.equal(out.functions.length, 0);
         return;
       }
-      assert.deepEqual(out.diagnostics.filter((d) => d.severity === 'error'), []);
+      assert.deepEqual(
+        out.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      );
       const fn = out.functions.find((f) => f.name === c.function)!;
       assert.equal(fn.variables.length, c.variables);
       c.checks.forEach((want, k) => {
@@ -53,9 +62,14 @@ describe('acceptance cases (SymPy references)', () => {
           return;
         }
         assert.equal(have.status, 'ok', `at ${want.point}: ${have.note}`);
-        want.gradient.forEach((v, i) => assert.ok(near(have.gradient[i], v), `∂${i} at ${want.point}`));
-        want.hessian.forEach((row, i) => row.forEach((v, j) =>
-          assert.ok(near(have.hessian[i][j], v), `H${i}${j} at ${want.point}`)));
+        want.gradient.forEach((v, i) =>
+          assert.ok(near(have.gradient[i], v), `∂${i} at ${want.point}`),
+        );
+        want.hessian.forEach((row, i) =>
+          row.forEach((v, j) =>
+            assert.ok(near(have.hessian[i][j], v), `H${i}${j} at ${want.point}`),
+          ),
+        );
         want.result.forEach((v, i) => assert.ok(near(have.result[i], v), `r${i} at ${want.point}`));
       });
     });

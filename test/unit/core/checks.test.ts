@@ -10,7 +10,10 @@ describe('numeric checks', () => {
     const c = new PointChecker(d.g, 1e-6).check([1, 2]);
     assert.equal(c.status, 'ok');
     assert.ok(c.error !== null && c.error < 1e-8, `error ${c.error}`);
-    assert.deepEqual(c.result.map((v) => Number(v!.toFixed(6))), [52.709694, 27.814633]);
+    assert.deepEqual(
+      c.result.map((v) => Number(v!.toFixed(6))),
+      [52.709694, 27.814633],
+    );
   });
 
   it('call a floating-point zero a zero: x² sin y at (1, π/2) is nonsmooth', () => {
@@ -30,8 +33,12 @@ describe('numeric checks', () => {
     const right = derived('x^3 * y', ['x', 'y']);
     const wrong = derived('x^2 * y', ['x', 'y']);
     // The gradient and Hessian of x²y passed off as those of x³y.
-    const forged = { ...right.g, gradient: wrong.g.gradient, hessian: wrong.g.hessian,
-      result: wrong.g.result };
+    const forged = {
+      ...right.g,
+      gradient: wrong.g.gradient,
+      hessian: wrong.g.hessian,
+      result: wrong.g.result,
+    };
     const c = new PointChecker(forged, 1e-6).check([1.3, 0.7]);
     assert.equal(c.status, 'mismatch');
     assert.ok(c.error !== null && c.error > 0.1);

@@ -27,26 +27,38 @@ describe('deriveDocument', () => {
   });
 
   it('rejects a sample point of the wrong size, naming the variables', async () => {
-    const out = await deriveDocument('def f(x, y):\n    return x * y\n', 'python', { points: [[1]] });
+    const out = await deriveDocument('def f(x, y):\n    return x * y\n', 'python', {
+      points: [[1]],
+    });
     assert.match(out.diagnostics[0].message, /1 values, but 'f' has 2 variables \(x, y\)/);
   });
 
   it('derives every function of a document, in order', async () => {
     const text = 'def a(x):\n    return x**2\n\ndef b(x, y):\n    return x * y\n';
     const out = await deriveDocument(text, 'python');
-    assert.deepEqual(out.functions.map((f) => [f.name, f.range.startLine]), [['a', 0], ['b', 3]]);
+    assert.deepEqual(
+      out.functions.map((f) => [f.name, f.range.startLine]),
+      [
+        ['a', 0],
+        ['b', 3],
+      ],
+    );
     assert.deepEqual(out.functions[0].result, ['2 * sign(x)']);
   });
 
   it('derives a selection as a function of its free variables', async () => {
     const out = await deriveSelection('x[0]**2 * np.sin(x[1])', 'python');
     const [fn] = out.functions;
-    assert.deepEqual(fn.variables.map((v) => v.name), ['x[0]', 'x[1]']);
+    assert.deepEqual(
+      fn.variables.map((v) => v.name),
+      ['x[0]', 'x[1]'],
+    );
     assert.deepEqual(fn.gradient, ['2 * x0 * sin(x1)', 'x0^2 * cos(x1)']);
   });
 
   it('gives the log-sum-exp result as exactly 0', async () => {
-    const text = 'const f = (x) => Math.log(Math.exp(x[0]) + Math.exp(x[1]) + Math.exp(x[2]) + Math.exp(x[3]));';
+    const text =
+      'const f = (x) => Math.log(Math.exp(x[0]) + Math.exp(x[1]) + Math.exp(x[2]) + Math.exp(x[3]));';
     const out = await deriveDocument(text, 'javascript');
     assert.deepEqual(out.functions[0].result, ['0', '0', '0', '0']);
     assert.deepEqual(out.functions[0].latex.result, ['0', '0', '0', '0']);

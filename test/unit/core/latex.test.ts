@@ -14,12 +14,28 @@ import { parseLatexExpression } from '../../../src/core/frontends/latex';
 import type { FunctionDerivation } from '../../../src/core/result';
 
 const cases: { id: string; file: string; source: string; expectError: boolean }[] = JSON.parse(
-  readFileSync(join(__dirname, '../../fixtures/acceptance/handed.json'), 'utf8'));
+  readFileSync(join(__dirname, '../../fixtures/acceptance/handed.json'), 'utf8'),
+);
 
 const extra = [
-  { id: 'lse', file: 'lse.py', source: 'import numpy as np\ndef f(x):\n    return np.log(np.exp(x[0]) + np.exp(x[1]) + np.exp(x[2]))\n' },
-  { id: 'nonsmooth', file: 'ns.py', source: 'import numpy as np\ndef f(x, y):\n    return np.maximum(x, y**2) + np.abs(x - 1) * np.sqrt(1 + y**2)\n' },
-  { id: 'rational', file: 'r.js', source: 'const f = (x, y) => (x ** 3 / 3 - y / 7) / (1 + x * x) + Math.cbrt(y) + Math.tanh(x) ** 2;\n' },
+  {
+    id: 'lse',
+    file: 'lse.py',
+    source:
+      'import numpy as np\ndef f(x):\n    return np.log(np.exp(x[0]) + np.exp(x[1]) + np.exp(x[2]))\n',
+  },
+  {
+    id: 'nonsmooth',
+    file: 'ns.py',
+    source:
+      'import numpy as np\ndef f(x, y):\n    return np.maximum(x, y**2) + np.abs(x - 1) * np.sqrt(1 + y**2)\n',
+  },
+  {
+    id: 'rational',
+    file: 'r.js',
+    source:
+      'const f = (x, y) => (x ** 3 / 3 - y / 7) / (1 + x * x) + Math.cbrt(y) + Math.tanh(x) ** 2;\n',
+  },
 ];
 
 /** Evaluates LaTeX by parsing it back; variables matched by their mathjs symbol. */
@@ -51,11 +67,20 @@ async function derivations(): Promise<FunctionDerivation[]> {
 describe('LaTeX output', () => {
   it('renders with KaTeX, throwOnError on, for every formula and step', async () => {
     for (const fn of await derivations()) {
-      const formulas = [fn.latex.f, fn.latex.norm, ...fn.latex.gradient, ...fn.latex.result,
-        ...fn.latex.hessian.flat(), ...fn.derivation.map((s) => s.latex), ...fn.nonsmoothLatex];
+      const formulas = [
+        fn.latex.f,
+        fn.latex.norm,
+        ...fn.latex.gradient,
+        ...fn.latex.result,
+        ...fn.latex.hessian.flat(),
+        ...fn.derivation.map((s) => s.latex),
+        ...fn.nonsmoothLatex,
+      ];
       for (const tex of formulas) {
-        assert.doesNotThrow(() => katex.renderToString(tex, { throwOnError: true, displayMode: true }),
-          `${fn.name}: ${tex}`);
+        assert.doesNotThrow(
+          () => katex.renderToString(tex, { throwOnError: true, displayMode: true }),
+          `${fn.name}: ${tex}`,
+        );
       }
     }
   });
@@ -73,8 +98,10 @@ describe('LaTeX output', () => {
       for (const [tex, js] of pairs) {
         const want = Number(evaluate(js, { ...scope }));
         const got = await latexValue(tex, scope);
-        assert.ok(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)),
-          `${fn.name}: ${tex} = ${got}, but ${js} = ${want}`);
+        assert.ok(
+          Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)),
+          `${fn.name}: ${tex} = ${got}, but ${js} = ${want}`,
+        );
       }
     }
   });

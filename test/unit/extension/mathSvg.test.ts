@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import { texToSvgDataUri } from '../../../src/extension/mathSvg';
 
 const svgOf = (uri: string | null) =>
-  uri === null ? null : Buffer.from(uri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString();
+  uri === null
+    ? null
+    : Buffer.from(uri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString();
 
 describe('texToSvgDataUri', () => {
   it('draws a formula in the theme colour as a data: URI', () => {

@@ -12,11 +12,17 @@ describe('sample point input', () => {
     assert.deepEqual(parsePointsInput('1, 2.5', 2), { ok: true, points: [[1, 2.5]] });
     assert.deepEqual(parsePointsInput(' 1 2 ; -3e-1, 4 ', 2), {
       ok: true,
-      points: [[1, 2], [-0.3, 4]],
+      points: [
+        [1, 2],
+        [-0.3, 4],
+      ],
     });
     assert.deepEqual(parsePointsInput('[1, 2], [3, 4]', 2), {
       ok: true,
-      points: [[1, 2], [3, 4]],
+      points: [
+        [1, 2],
+        [3, 4],
+      ],
     });
   });
 
@@ -37,12 +43,18 @@ describe('sample point input', () => {
   });
 
   it('round-trips through formatPoints', () => {
-    const points = [[1, -2.5], [0, 3]];
+    const points = [
+      [1, -2.5],
+      [0, 3],
+    ];
     assert.deepEqual(parsePointsInput(formatPoints(points), 2), { ok: true, points });
   });
 
   it('keys per document and function; filters by dimension', () => {
     assert.notEqual(samplePointKey('file:///a.py', 'f'), samplePointKey('file:///a.py', 'g'));
-    assert.deepEqual(pointsForDimension([[1], [1, 2], [3, 4]], 2), [[1, 2], [3, 4]]);
+    assert.deepEqual(pointsForDimension([[1], [1, 2], [3, 4]], 2), [
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

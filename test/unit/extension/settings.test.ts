@@ -19,7 +19,9 @@ describe('settings accessor', () => {
 
   it('covers exactly the contributed settings', () => {
     const contributed = Object.keys(props).sort();
-    const ours = Object.values(SETTING_KEYS).map((k) => `${SECTION}.${k}`).sort();
+    const ours = Object.values(SETTING_KEYS)
+      .map((k) => `${SECTION}.${k}`)
+      .sort();
     assert.deepEqual(ours, contributed);
   });
 
@@ -51,7 +53,10 @@ describe('settings accessor', () => {
   it('reads valid values', () => {
     const s = readSettings(
       config({
-        samplePoints: [[1, 2], [3, 4]],
+        samplePoints: [
+          [1, 2],
+          [3, 4],
+        ],
         tolerance: 1e-8,
         timeBudgetMs: 5000,
         'codeLens.enabled': false,
@@ -59,7 +64,10 @@ describe('settings accessor', () => {
       }),
     );
     assert.deepEqual(s, {
-      samplePoints: [[1, 2], [3, 4]],
+      samplePoints: [
+        [1, 2],
+        [3, 4],
+      ],
       tolerance: 1e-8,
       timeBudgetMs: 5000,
       codeLensEnabled: false,

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  formatError,
-  formatNumber,
-  formatVector,
-  plainText,
-} from '../../../src/webview/format';
+import { formatError, formatNumber, formatVector, plainText } from '../../../src/webview/format';
 import {
   blockLatex,
   blockRanges,
@@ -77,7 +72,11 @@ describe('LaTeX builders', () => {
   });
 
   it('splits large matrices into 8×8 blocks', () => {
-    assert.deepEqual(blockRanges(20), [[0, 8], [8, 16], [16, 20]]);
+    assert.deepEqual(blockRanges(20), [
+      [0, 8],
+      [8, 16],
+      [16, 20],
+    ]);
     const row = (i: number) => Array.from({ length: 10 }, (_, j) => `${i}${j}`);
     const rows = Array.from({ length: 10 }, (_, i) => row(i));
     const tex = blockLatex(rows, [8, 10], [0, 2]);

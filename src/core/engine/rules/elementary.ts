@@ -9,6 +9,5 @@ export const elementaryRules: RuleTable = {
   // d ln u = du / u
   log: (b, [u], [du]) => div(b, du, u),
   // d ∛u = du / (3 ∛u²)
-  cbrt: (b, [u], [du]) =>
-    mul(b, [b.num(1 / 3), pow(b, call(b, 'cbrt', [u]), b.num(-2)), du]),
+  cbrt: (b, [u], [du]) => mul(b, [b.num(1 / 3), pow(b, call(b, 'cbrt', [u]), b.num(-2)), du]),
 };

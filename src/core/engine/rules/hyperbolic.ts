@@ -9,6 +9,5 @@ export const hyperbolicRules: RuleTable = {
   // d cosh u = sinh u du
   cosh: (b, [u], [du]) => mul(b, [call(b, 'sinh', [u]), du]),
   // d tanh u = (1 − tanh² u) du
-  tanh: (b, [u], [du]) =>
-    mul(b, [sub(b, b.one, pow(b, call(b, 'tanh', [u]), b.num(2))), du]),
+  tanh: (b, [u], [du]) => mul(b, [sub(b, b.one, pow(b, call(b, 'tanh', [u]), b.num(2))), du]),
 };

@@ -19,5 +19,8 @@ export const nonsmoothRules: RuleTable = {
   max: (b, [x, y], [dx, dy]) =>
     mul(b, [b.half, add(b, [dx, dy, mul(b, [call(b, 'sign', [sub(b, x, y)]), sub(b, dx, dy)])])]),
   min: (b, [x, y], [dx, dy]) =>
-    mul(b, [b.half, sub(b, add(b, [dx, dy]), mul(b, [call(b, 'sign', [sub(b, x, y)]), sub(b, dx, dy)]))]),
+    mul(b, [
+      b.half,
+      sub(b, add(b, [dx, dy]), mul(b, [call(b, 'sign', [sub(b, x, y)]), sub(b, dx, dy)])),
+    ]),
 };

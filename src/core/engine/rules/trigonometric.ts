@@ -11,8 +11,7 @@ export const trigonometricRules: RuleTable = {
   // d tan u = du / cos² u  (sec² u)
   tan: (b, [u], [du]) => mul(b, [pow(b, call(b, 'cos', [u]), b.num(-2)), du]),
   // d asin u = du / √(1 − u²)
-  asin: (b, [u], [du]) =>
-    mul(b, [pow(b, sub(b, b.one, pow(b, u, b.num(2))), b.num(-0.5)), du]),
+  asin: (b, [u], [du]) => mul(b, [pow(b, sub(b, b.one, pow(b, u, b.num(2))), b.num(-0.5)), du]),
   // d acos u = −du / √(1 − u²)
   acos: (b, [u], [du]) =>
     neg(b, mul(b, [pow(b, sub(b, b.one, pow(b, u, b.num(2))), b.num(-0.5)), du])),

@@ -11,9 +11,30 @@ import { Tape } from '../../../../src/core/engine/evaluate';
 import type { MathFunction, SourceExpr } from '../../../../src/core/source';
 
 const at = { line: 0, column: 0 };
-const FUNCTIONS = new Set<string>(['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh',
-  'cosh', 'tanh', 'exp', 'log', 'log10', 'log2', 'sqrt', 'cbrt', 'abs', 'sign', 'max', 'min',
-  'hypot', 'pow']);
+const FUNCTIONS = new Set<string>([
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'sqrt',
+  'cbrt',
+  'abs',
+  'sign',
+  'max',
+  'min',
+  'hypot',
+  'pow',
+]);
 
 /** Reads a mathjs-syntax formula over `vars` as a source tree. */
 export function source(text: string, vars: readonly string[]): SourceExpr {
@@ -23,7 +44,8 @@ export function source(text: string, vars: readonly string[]): SourceExpr {
       case 'ConstantNode':
         return { type: 'number', value: Number(node.value), at };
       case 'SymbolNode': {
-        if (node.name === 'pi' || node.name === 'e') return { type: 'constant', name: node.name, at };
+        if (node.name === 'pi' || node.name === 'e')
+          return { type: 'constant', name: node.name, at };
         const index = vars.indexOf(node.name);
         if (index < 0) throw new Error(`unknown symbol ${node.name}`);
         return { type: 'variable', index, at };
@@ -88,8 +110,12 @@ export function valueOf(text: string, vars: readonly string[], point: readonly n
 }
 
 /** Central difference of a function of a point along coordinate j. */
-export function centralDifference(fn: (x: number[]) => number, x: readonly number[], j: number,
-  h = 1e-5): number {
+export function centralDifference(
+  fn: (x: number[]) => number,
+  x: readonly number[],
+  j: number,
+  h = 1e-5,
+): number {
   const p = [...x];
   const m = [...x];
   p[j] += h;
@@ -107,8 +133,12 @@ export function close(a: number, b: number, rel = 1e-6): boolean {
  * `derivative(…, {simplify: false})`, an independent implementation, and the
  * result H·sign(∇f) with the product of mathjs's values.
  */
-export function agreesWithMathjs(text: string, vars: readonly string[],
-  point: readonly number[], rel = 1e-9): string | undefined {
+export function agreesWithMathjs(
+  text: string,
+  vars: readonly string[],
+  point: readonly number[],
+  rel = 1e-9,
+): string | undefined {
   const { derivative, evaluate } = require('mathjs') as typeof import('mathjs');
   const scope = Object.fromEntries(vars.map((v, i) => [v, point[i]]));
   const d = derived(text, vars);
@@ -129,8 +159,12 @@ export function agreesWithMathjs(text: string, vars: readonly string[],
   if (gradValues.some((g) => Math.abs(g) < 1e-9)) return undefined;
   const signs = gradValues.map(Math.sign);
   for (let j = 0; j < vars.length; j++) {
-    const want = vars.reduce((s, _, i) =>
-      s + (derivative(grad[i], vars[j], { simplify: false }).evaluate(scope) as number) * signs[i], 0);
+    const want = vars.reduce(
+      (s, _, i) =>
+        s +
+        (derivative(grad[i], vars[j], { simplify: false }).evaluate(scope) as number) * signs[i],
+      0,
+    );
     const got = d.evalAt(d.g.result[j], point);
     if (!close(got, want, rel)) return `result[${j}]: ${got} vs ${want}`;
   }

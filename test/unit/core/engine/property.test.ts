@@ -22,11 +22,13 @@ function formulas(withKinks: boolean): fc.Arbitrary<string> {
     tree: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.tuple(tie('tree'), fc.constantFrom('+', '-', '*'), tie('tree'))
+      fc
+        .tuple(tie('tree'), fc.constantFrom('+', '-', '*'), tie('tree'))
         .map(([a, op, b]) => `(${a} ${op} ${b})`),
       fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `(${a}) / (1 + (${b})^2)`),
       fc.tuple(tie('tree'), fc.constantFrom(2, 3)).map(([a, k]) => `(${a})^${k}`),
-      fc.tuple(fc.constantFrom('sin', 'cos', 'tanh', 'atan', 'sinh'), tie('tree'))
+      fc
+        .tuple(fc.constantFrom('sin', 'cos', 'tanh', 'atan', 'sinh'), tie('tree'))
         .map(([f, a]) => `${f}(${a})`),
       tie('tree').map((a) => `exp(tanh(${a}))`),
       tie('tree').map((a) => `cosh(tanh(${a}))`),
@@ -35,12 +37,12 @@ function formulas(withKinks: boolean): fc.Arbitrary<string> {
       tie('tree').map((a) => `tan(tanh(${a}))`),
       ...(withKinks
         ? [
-          tie('tree').map((a) => `abs(${a})`),
-          fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `max(${a}, ${b})`),
-          fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `min(${a}, ${b})`),
-          fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `atan2(1 + (${a})^2, ${b})`),
-          fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `hypot(${a}, ${b}, 1)`),
-        ]
+            tie('tree').map((a) => `abs(${a})`),
+            fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `max(${a}, ${b})`),
+            fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `min(${a}, ${b})`),
+            fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `atan2(1 + (${a})^2, ${b})`),
+            fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => `hypot(${a}, ${b}, 1)`),
+          ]
         : []),
     ),
   }));
@@ -67,8 +69,11 @@ describe('random expressions with kinks', () => {
       fc.property(formulas(true), point, (formula, p) => {
         const d = derived(formula, VARS);
         const check = new PointChecker(d.g, 1e-6).check(p);
-        assert.notEqual(check.status, 'mismatch',
-          `${formula} at ${p}: error ${check.error}, result ${check.result}, fd ${check.finiteDifference}`);
+        assert.notEqual(
+          check.status,
+          'mismatch',
+          `${formula} at ${p}: error ${check.error}, result ${check.result}, fd ${check.finiteDifference}`,
+        );
         if (check.status === 'ok') {
           assert.ok(check.result.every((v) => v !== null && Number.isFinite(v)));
         }

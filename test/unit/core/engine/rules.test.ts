@@ -9,14 +9,29 @@ import { agreesWithMathjs, centralDifference, close, derived } from './helpers';
 
 const families: Record<string, string[]> = {
   arithmetic: ['x^3 * y - 2 * x / y', '(x + y)^4', 'x^y', '2^x * y', 'x / (1 + x^2 * y^2)'],
-  elementary: ['exp(x * y)', 'log(x^2 + y^2 + 1)', 'sqrt(x^2 + y^2)', 'log10(x) * log(y) / log(2)',
-    'exp(-(x^2 + y^2) / 2)', 'cbrt(x^2 + y^2 + 1)'],
-  trigonometric: ['sin(x) * cos(y)', 'tan(x * y)', 'atan(x / y)', 'asin(x / 3) + acos(y / 3)',
-    'sin(x)^2 + cos(x * y)^2'],
+  elementary: [
+    'exp(x * y)',
+    'log(x^2 + y^2 + 1)',
+    'sqrt(x^2 + y^2)',
+    'log10(x) * log(y) / log(2)',
+    'exp(-(x^2 + y^2) / 2)',
+    'cbrt(x^2 + y^2 + 1)',
+  ],
+  trigonometric: [
+    'sin(x) * cos(y)',
+    'tan(x * y)',
+    'atan(x / y)',
+    'asin(x / 3) + acos(y / 3)',
+    'sin(x)^2 + cos(x * y)^2',
+  ],
   hyperbolic: ['tanh(x * y)', 'sinh(x) + cosh(y)', 'log(cosh(x - y))'],
 };
 
-const points = [[0.7, 1.3], [-0.4, 0.9], [1.6, -0.8]];
+const points = [
+  [0.7, 1.3],
+  [-0.4, 0.9],
+  [1.6, -0.8],
+];
 
 describe('derivative rules agree with mathjs', () => {
   for (const [family, formulas] of Object.entries(families)) {
@@ -24,8 +39,8 @@ describe('derivative rules agree with mathjs', () => {
       for (const formula of formulas) {
         it(formula, () => {
           for (const p of points) {
-            const usable = formula.includes('log10') || formula.includes('x^y')
-              ? p.map(Math.abs) : p;
+            const usable =
+              formula.includes('log10') || formula.includes('x^y') ? p.map(Math.abs) : p;
             assert.equal(agreesWithMathjs(formula, ['x', 'y'], usable), undefined, `at ${usable}`);
           }
         });
@@ -39,7 +54,10 @@ describe('functions mathjs cannot differentiate, checked by finite differences',
     it(formula, () => {
       const d = derived(formula, ['x', 'y']);
       const f = (p: number[]) => d.evalAt(d.g.f, p);
-      for (const p of [[0.7, 1.3], [1.2, 0.7]]) {
+      for (const p of [
+        [0.7, 1.3],
+        [1.2, 0.7],
+      ]) {
         for (let j = 0; j < 2; j++) {
           const fd = centralDifference(f, p, j);
           assert.ok(close(d.evalAt(d.g.gradient[j], p), fd, 1e-7), `${formula} ∂${j} at ${p}`);
@@ -64,9 +82,18 @@ describe('nonsmooth functions (mathjs has no rule for sign or max: checked by ha
 
   it('max and min are piecewise: the derivative follows the larger/smaller argument', () => {
     const d = derived('max(x, y^2) + min(x, 0)', ['x', 'y']);
-    assert.deepEqual([d.evalAt(d.g.gradient[0], [2, 1]), d.evalAt(d.g.gradient[1], [2, 1])], [1, 0]);
-    assert.deepEqual([d.evalAt(d.g.gradient[0], [0.5, 1]), d.evalAt(d.g.gradient[1], [0.5, 1])], [0, 2]);
-    assert.deepEqual([d.evalAt(d.g.gradient[0], [-1, 0.5]), d.evalAt(d.g.gradient[1], [-1, 0.5])], [1, 1]);
+    assert.deepEqual(
+      [d.evalAt(d.g.gradient[0], [2, 1]), d.evalAt(d.g.gradient[1], [2, 1])],
+      [1, 0],
+    );
+    assert.deepEqual(
+      [d.evalAt(d.g.gradient[0], [0.5, 1]), d.evalAt(d.g.gradient[1], [0.5, 1])],
+      [0, 2],
+    );
+    assert.deepEqual(
+      [d.evalAt(d.g.gradient[0], [-1, 0.5]), d.evalAt(d.g.gradient[1], [-1, 0.5])],
+      [1, 1],
+    );
   });
 
   it('at a kink the value is finite (sign(0) = 0), never NaN', () => {
@@ -78,8 +105,25 @@ describe('nonsmooth functions (mathjs has no rule for sign or max: checked by ha
 
 describe('rule table', () => {
   it('has a rule for every function the engine keeps as a call', () => {
-    const names = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh',
-      'exp', 'log', 'cbrt', 'abs', 'sign', 'max', 'min'] as const;
+    const names = [
+      'sin',
+      'cos',
+      'tan',
+      'asin',
+      'acos',
+      'atan',
+      'atan2',
+      'sinh',
+      'cosh',
+      'tanh',
+      'exp',
+      'log',
+      'cbrt',
+      'abs',
+      'sign',
+      'max',
+      'min',
+    ] as const;
     for (const n of names) assert.equal(typeof CALL_RULES[n], 'function', n);
   });
 });

@@ -8,35 +8,61 @@ import path from 'node:path';
 import type { FunctionDef, ParsedDocument, SourceExpr } from '../../../../src/core/source';
 
 const FUNCTIONS: Record<string, (...a: number[]) => number> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos,
-  atan: Math.atan, atan2: Math.atan2, sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
-  exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2, sqrt: Math.sqrt,
-  cbrt: Math.cbrt, abs: Math.abs, sign: Math.sign, max: Math.max, min: Math.min,
-  hypot: Math.hypot, pow: Math.pow,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  atan2: Math.atan2,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  exp: Math.exp,
+  log: Math.log,
+  log10: Math.log10,
+  log2: Math.log2,
+  sqrt: Math.sqrt,
+  cbrt: Math.cbrt,
+  abs: Math.abs,
+  sign: Math.sign,
+  max: Math.max,
+  min: Math.min,
+  hypot: Math.hypot,
+  pow: Math.pow,
 };
 
 /** The value of a source tree with `point[i]` for variable i. */
 export function evaluate(e: SourceExpr, point: number[]): number {
   switch (e.type) {
-    case 'number': return e.value;
-    case 'constant': return e.name === 'pi' ? Math.PI : Math.E;
+    case 'number':
+      return e.value;
+    case 'constant':
+      return e.name === 'pi' ? Math.PI : Math.E;
     case 'variable':
       assert.ok(e.index >= 0 && e.index < point.length, `variable index ${e.index} out of range`);
       return point[e.index];
-    case 'negate': return -evaluate(e.arg, point);
+    case 'negate':
+      return -evaluate(e.arg, point);
     case 'binary': {
       const a = evaluate(e.left, point);
       const b = evaluate(e.right, point);
       switch (e.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a ** b;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return a ** b;
       }
       throw new Error(`bad op ${String(e.op)}`);
     }
-    case 'call': return FUNCTIONS[e.fn](...e.args.map((a) => evaluate(a, point)));
+    case 'call':
+      return FUNCTIONS[e.fn](...e.args.map((a) => evaluate(a, point)));
   }
 }
 
@@ -45,8 +71,10 @@ export function assertValue(def: FunctionDef, point: number[], expected: number)
   assert.ok(def.body, `${def.name} has no body: ${JSON.stringify(def.diagnostics)}`);
   assert.equal(def.variables.length, point.length, `${def.name}: point has wrong dimension`);
   const got = evaluate(def.body, point);
-  assert.ok(Math.abs(got - expected) <= 1e-12 * Math.max(1, Math.abs(expected)),
-    `${def.name}(${point.join(', ')}) = ${got}, expected ${expected}`);
+  assert.ok(
+    Math.abs(got - expected) <= 1e-12 * Math.max(1, Math.abs(expected)),
+    `${def.name}(${point.join(', ')}) = ${got}, expected ${expected}`,
+  );
 }
 
 /** The text of a fixture under test/fixtures/. */
@@ -70,10 +98,13 @@ export function varNames(def: FunctionDef): string[] {
 export function positionsWithin(e: SourceExpr, first: number, last: number): boolean {
   const ok = e.at.line >= first && e.at.line <= last && e.at.column >= 0;
   switch (e.type) {
-    case 'negate': return ok && positionsWithin(e.arg, first, last);
-    case 'binary': return ok && positionsWithin(e.left, first, last)
-      && positionsWithin(e.right, first, last);
-    case 'call': return ok && e.args.every((a) => positionsWithin(a, first, last));
-    default: return ok;
+    case 'negate':
+      return ok && positionsWithin(e.arg, first, last);
+    case 'binary':
+      return ok && positionsWithin(e.left, first, last) && positionsWithin(e.right, first, last);
+    case 'call':
+      return ok && e.args.every((a) => positionsWithin(a, first, last));
+    default:
+      return ok;
   }
 }

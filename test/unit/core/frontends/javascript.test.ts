@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  parseJavaScript, parseJavaScriptExpression,
+  parseJavaScript,
+  parseJavaScriptExpression,
 } from '../../../../src/core/frontends/javascript';
 import { assertValue, fixture, fn, positionsWithin, varNames } from './eval-helper';
 
@@ -9,8 +10,10 @@ describe('JavaScript front end: fixtures/javascript/functions.js', async () => {
   const doc = await parseJavaScript(fixture('javascript/functions.js'), 'javascript');
 
   it('finds declarations, arrows and function expressions, exported or not', () => {
-    assert.deepEqual(doc.functions.map((f) => f.name),
-      ['rosenbrock', 'himmelblau', 'logSumExp', 'f', 'wave', 'bad', 'branchy']);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['rosenbrock', 'himmelblau', 'logSumExp', 'f', 'wave', 'bad', 'branchy'],
+    );
     assert.deepEqual(doc.diagnostics, []);
     for (const f of doc.functions) assert.equal(f.language, 'javascript');
   });
@@ -69,7 +72,10 @@ describe('TypeScript front end: fixtures/typescript/potential.ts', async () => {
   const doc = await parseJavaScript(fixture('typescript/potential.ts'), 'typescript');
 
   it('finds the exported function, the typed arrow and the class method', () => {
-    assert.deepEqual(doc.functions.map((f) => f.name), ['potential', 'beale', 'energy']);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['potential', 'beale', 'energy'],
+    );
     assert.deepEqual(doc.diagnostics, []);
   });
 
@@ -96,14 +102,18 @@ describe('TypeScript front end: fixtures/typescript/potential.ts', async () => {
 
 describe('JavaScript front end: samples and errors', () => {
   it('const f = (x) => x[0] * Math.exp(-(x[1] ** 2));', async () => {
-    const doc = await parseJavaScript('const f = (x) => x[0] * Math.exp(-(x[1] ** 2));',
-      'javascript');
+    const doc = await parseJavaScript(
+      'const f = (x) => x[0] * Math.exp(-(x[1] ** 2));',
+      'javascript',
+    );
     assertValue(fn(doc, 'f'), [1.5, 2], 1.5 * Math.exp(-4));
   });
 
   it('syntax errors are diagnostics at their place, and the function has no body', async () => {
-    const doc = await parseJavaScript('function ok(x) { return x; }\n'
-      + 'function h(x) {\n  return x + ;\n}\n', 'javascript');
+    const doc = await parseJavaScript(
+      'function ok(x) { return x; }\n' + 'function h(x) {\n  return x + ;\n}\n',
+      'javascript',
+    );
     assert.ok(doc.diagnostics.length > 0);
     assert.equal(doc.diagnostics[0].line, 2);
     assert.equal(fn(doc, 'h').body, undefined);

@@ -14,8 +14,10 @@ describe('Julia front end: fixtures/julia/functions.jl', async () => {
   const doc = await parseJulia(fixture('julia/functions.jl'));
 
   it('finds short, long and anonymous definitions', () => {
-    assert.deepEqual(doc.functions.map((f) => f.name),
-      ['f', 'rosen', 'himmelblau', 'loss', 'g', 'bad']);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['f', 'rosen', 'himmelblau', 'loss', 'g', 'bad'],
+    );
     assert.deepEqual(doc.diagnostics, []);
   });
 
@@ -23,7 +25,10 @@ describe('Julia front end: fixtures/julia/functions.jl', async () => {
     const f = fn(doc, 'f');
     assert.equal(f.indexBase, 1);
     assert.deepEqual(varNames(f), ['x[1]/x1', 'x[2]/x2']);
-    assert.deepEqual(f.variables.map((v) => v.latex), ['x_{1}', 'x_{2}']);
+    assert.deepEqual(
+      f.variables.map((v) => v.latex),
+      ['x_{1}', 'x_{2}'],
+    );
     assert.deepEqual(f.range, { startLine: 3, endLine: 3 });
     assert.deepEqual(f.nameAt, { line: 3, column: 0 });
     assertValue(f, [1, 2], Math.sin(2) + Math.exp(2));
@@ -111,8 +116,9 @@ describe('Julia front end: samples and selections', () => {
   });
 
   it('unsupported statements and syntax errors become diagnostics', async () => {
-    const doc = await parseJulia('function h(x)\n    for i in 1:3\n        x += i\n    end\n'
-      + '    x\nend\nk(x) = (x + \n');
+    const doc = await parseJulia(
+      'function h(x)\n    for i in 1:3\n        x += i\n    end\n' + '    x\nend\nk(x) = (x + \n',
+    );
     const h = fn(doc, 'h');
     assert.equal(h.body, undefined);
     assert.deepEqual([h.diagnostics[0].line, h.diagnostics[0].column], [1, 4]);

@@ -9,12 +9,19 @@ function contents(text: string, language: 'markdown' | 'latex'): string[] {
 
 describe('scanMath', () => {
   it('finds $, $$, \\( \\), \\[ \\] and environments', () => {
-    const text = 'a $x$ b $$y$$ c \\(z\\) d \\[w\\]\n\\begin{align*}u\\end{align*}' +
+    const text =
+      'a $x$ b $$y$$ c \\(z\\) d \\[w\\]\n\\begin{align*}u\\end{align*}' +
       '\\begin{equation}v\\end{equation}';
     assert.deepEqual(contents(text, 'markdown'), ['x', 'y', 'z', 'w', 'u', 'v']);
     const kinds = scanMath(text, 'markdown').regions.map((r) => `${r.open}:${r.display}`);
-    assert.deepEqual(kinds, ['$:false', '$$:true', '\\(:false', '\\[:true',
-      '\\begin{align*}:true', '\\begin{equation}:true']);
+    assert.deepEqual(kinds, [
+      '$:false',
+      '$$:true',
+      '\\(:false',
+      '\\[:true',
+      '\\begin{align*}:true',
+      '\\begin{equation}:true',
+    ]);
   });
 
   it('skips code fences, inline code and escaped dollars in Markdown', () => {
@@ -37,8 +44,10 @@ describe('scanMath', () => {
     const { regions, diagnostics } = scanMath('text\n  $$ f(x) = x\n', 'markdown');
     assert.equal(regions.length, 0);
     assert.equal(diagnostics.length, 1);
-    assert.deepEqual([diagnostics[0].line, diagnostics[0].column, diagnostics[0].severity],
-      [1, 2, 'warning']);
+    assert.deepEqual(
+      [diagnostics[0].line, diagnostics[0].column, diagnostics[0].severity],
+      [1, 2, 'warning'],
+    );
   });
 
   it('keeps document offsets for multi-line display math', () => {

@@ -14,11 +14,15 @@ async function one(math: string): Promise<FunctionDef> {
 
 describe('LaTeX front end: acceptance samples', () => {
   it('x_1, x_2 are the components of x', async () => {
-    const f = await one('# Notes\n\nThe objective is\n\n' +
-      '$$ f(x) = x_1^2 \\sin(x_2) + e^{x_1 x_2} $$\n');
+    const f = await one(
+      '# Notes\n\nThe objective is\n\n' + '$$ f(x) = x_1^2 \\sin(x_2) + e^{x_1 x_2} $$\n',
+    );
     assert.equal(f.name, 'f');
     assert.deepEqual(varNames(f), ['x_1/x1', 'x_2/x2']);
-    assert.deepEqual(f.variables.map((v) => v.latex), ['x_{1}', 'x_{2}']);
+    assert.deepEqual(
+      f.variables.map((v) => v.latex),
+      ['x_{1}', 'x_{2}'],
+    );
     assert.deepEqual(f.range, { startLine: 4, endLine: 4 });
     assert.deepEqual(f.nameAt, { line: 4, column: 3 });
     assertValue(f, [1, 2], Math.sin(2) + Math.exp(2));
@@ -62,8 +66,10 @@ describe('LaTeX front end: notation', () => {
 
   it('an unparenthesised argument takes the following simple factors only', async () => {
     assert.equal(await at('f(x_1, x_2) = \\sin x_1 x_2', [2, 3]), Math.sin(6));
-    assert.equal(await at('f(x, y) = \\sin 2x \\cos y + 1', [0.3, 0.4]),
-      Math.sin(0.6) * Math.cos(0.4) + 1);
+    assert.equal(
+      await at('f(x, y) = \\sin 2x \\cos y + 1', [0.3, 0.4]),
+      Math.sin(0.6) * Math.cos(0.4) + 1,
+    );
   });
 
   it('signs, implicit products and TeX script rules', async () => {
@@ -76,17 +82,27 @@ describe('LaTeX front end: notation', () => {
 
   it('roots, logs, exp, pi, e, abs, max, sign', async () => {
     assert.equal(await at('f(x) = \\sqrt{x} + \\sqrt[3]{x}', [8]), Math.sqrt(8) + 2);
-    assert.equal(await at('f(x) = \\log_{10} x + \\log_2(x) + \\ln x + \\log x', [8]),
-      Math.log10(8) + 3 + 2 * Math.log(8));
-    assert.equal(await at('f(x) = \\exp(x) + e^{2x} + \\mathrm{e}^x + \\pi x', [1]),
-      Math.E + Math.exp(2) + Math.E + Math.PI);
-    assert.equal(await at('f(x, y) = |x - y| + \\left| x \\right| + \\lvert y \\rvert', [1, 3]),
-      2 + 1 + 3);
+    assert.equal(
+      await at('f(x) = \\log_{10} x + \\log_2(x) + \\ln x + \\log x', [8]),
+      Math.log10(8) + 3 + 2 * Math.log(8),
+    );
+    assert.equal(
+      await at('f(x) = \\exp(x) + e^{2x} + \\mathrm{e}^x + \\pi x', [1]),
+      Math.E + Math.exp(2) + Math.E + Math.PI,
+    );
+    assert.equal(
+      await at('f(x, y) = |x - y| + \\left| x \\right| + \\lvert y \\rvert', [1, 3]),
+      2 + 1 + 3,
+    );
     assert.equal(await at('f(x) = 2|x||x+1|', [-3]), 2 * 3 * 2);
-    assert.equal(await at('f(x, y) = \\max(x, y) - \\min(x, y) + \\operatorname{sign}(x)',
-      [-2, 5]), 5 + 2 - 1);
-    assert.equal(await at('f(x) = \\tanh x + \\sinh x + \\cosh x + \\arctan x', [0.5]),
-      Math.tanh(0.5) + Math.sinh(0.5) + Math.cosh(0.5) + Math.atan(0.5));
+    assert.equal(
+      await at('f(x, y) = \\max(x, y) - \\min(x, y) + \\operatorname{sign}(x)', [-2, 5]),
+      5 + 2 - 1,
+    );
+    assert.equal(
+      await at('f(x) = \\tanh x + \\sinh x + \\cosh x + \\arctan x', [0.5]),
+      Math.tanh(0.5) + Math.sinh(0.5) + Math.cosh(0.5) + Math.atan(0.5),
+    );
   });
 
   it('e is a variable when it is a parameter', async () => {
@@ -119,7 +135,10 @@ describe('LaTeX front end: problems', () => {
     const doc = await parseLatexDocument('$$ g(x) = x^2 + y $$', 'markdown');
     const g = fn(doc, 'g');
     assert.equal(g.body, undefined);
-    assert.deepEqual(g.diagnostics.map((d) => [d.line, d.column]), [[0, 16]]);
+    assert.deepEqual(
+      g.diagnostics.map((d) => [d.line, d.column]),
+      [[0, 16]],
+    );
     assert.match(g.diagnostics[0].message, /Unknown symbol 'y'.*\(x\)/);
   });
 
@@ -131,7 +150,10 @@ describe('LaTeX front end: problems', () => {
   it('an unsupported command is a syntax error at the command', async () => {
     const doc = await parseLatexDocument('x\n$f(x) = \\int x$', 'markdown');
     assert.equal(doc.functions.length, 0);
-    assert.deepEqual(doc.diagnostics.map((d) => [d.line, d.column]), [[1, 8]]);
+    assert.deepEqual(
+      doc.diagnostics.map((d) => [d.line, d.column]),
+      [[1, 8]],
+    );
     assert.match(doc.diagnostics[0].message, /\\int/);
   });
 
@@ -141,8 +163,17 @@ describe('LaTeX front end: problems', () => {
   });
 
   it('never throws on garbage', async () => {
-    for (const t of ['$$', '$f(', '$$ f(x) = ^ $$', '$f(x)=\\frac$', '$f(x) = x_$', '$f(x)=|x$',
-      '\\begin{align} f(x) &= \\\\ \\end{align}', '$f(x) = \\sum x$', '$f(x)=x^2^3$']) {
+    for (const t of [
+      '$$',
+      '$f(',
+      '$$ f(x) = ^ $$',
+      '$f(x)=\\frac$',
+      '$f(x) = x_$',
+      '$f(x)=|x$',
+      '\\begin{align} f(x) &= \\\\ \\end{align}',
+      '$f(x) = \\sum x$',
+      '$f(x)=x^2^3$',
+    ]) {
       const doc = await parseLatexDocument(t, 'latex');
       assert.ok(doc.functions.every((f) => f.body === undefined || f.diagnostics.length === 0));
     }
@@ -153,9 +184,20 @@ describe('LaTeX front end: fixtures', () => {
   it('notes.md: Himmelblau, Gaussian, Rosenbrock; fences and inline code skipped', async () => {
     const doc = await parseLatexDocument(fixture('markdown/notes.md'), 'markdown');
     assert.deepEqual(doc.diagnostics, []);
-    assert.deepEqual(doc.functions.map((f) => f.name), ['f', 'g', 'h', 'phi', 'R']);
-    assert.deepEqual(doc.functions.map((f) => [f.range.startLine, f.range.endLine]),
-      [[4, 4], [6, 6], [10, 12], [14, 14], [18, 20]]);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['f', 'g', 'h', 'phi', 'R'],
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => [f.range.startLine, f.range.endLine]),
+      [
+        [4, 4],
+        [6, 6],
+        [10, 12],
+        [14, 14],
+        [18, 20],
+      ],
+    );
     assertValue(fn(doc, 'g'), [1], Math.cos(1) ** 2);
     assertValue(fn(doc, 'h'), [3, 2], 0);
     assertValue(fn(doc, 'h'), [1, 1], 106);
@@ -167,22 +209,40 @@ describe('LaTeX front end: fixtures', () => {
 
   it('broken.md: the error has its line and column; g has its own problem', async () => {
     const doc = await parseLatexDocument(fixture('markdown/broken.md'), 'markdown');
-    assert.deepEqual(doc.diagnostics.map((d) => [d.line, d.column]), [[4, 23]]);
-    assert.deepEqual(doc.functions.map((f) => f.name), ['g']);
-    assert.deepEqual(fn(doc, 'g').diagnostics.map((d) => [d.line, d.column]), [[6, 16]]);
+    assert.deepEqual(
+      doc.diagnostics.map((d) => [d.line, d.column]),
+      [[4, 23]],
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['g'],
+    );
+    assert.deepEqual(
+      fn(doc, 'g').diagnostics.map((d) => [d.line, d.column]),
+      [[6, 16]],
+    );
   });
 
   it('paper.tex: equation and align rows; comments and verbatim skipped', async () => {
     const doc = await parseLatexDocument(fixture('latex/paper.tex'), 'latex');
     assert.deepEqual(doc.diagnostics, []);
-    assert.deepEqual(doc.functions.map((f) => f.name), ['f', 'g', 'psi', 's']);
-    assert.deepEqual(doc.functions.map((f) => [f.range.startLine, f.range.endLine]),
-      [[5, 8], [11, 11], [12, 12], [17, 17]]);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['f', 'g', 'psi', 's'],
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => [f.range.startLine, f.range.endLine]),
+      [
+        [5, 8],
+        [11, 11],
+        [12, 12],
+        [17, 17],
+      ],
+    );
     assertValue(fn(doc, 'f'), [0.5, 2], 0.25 + 100 * 1.75 ** 2);
     assert.deepEqual(varNames(fn(doc, 'g')), ['x_1/x1', 'x_2/x2']);
     assertValue(fn(doc, 'g'), [3, -1], Math.sqrt(10) + 4);
-    assertValue(fn(doc, 'psi'), [2],
-      0.5 * Math.log10(5) - Math.sin(2) ** 2 * Math.tanh(2));
+    assertValue(fn(doc, 'psi'), [2], 0.5 * Math.log10(5) - Math.sin(2) ** 2 * Math.tanh(2));
     assertValue(fn(doc, 's'), [2], 2);
     assert.equal(fn(doc, 'psi').language, 'latex');
   });

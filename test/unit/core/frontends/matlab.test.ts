@@ -7,8 +7,10 @@ describe('MATLAB front end: functions.m', async () => {
   const doc = await parseMatlab(fixture('matlab/functions.m'));
 
   it('finds every definition, and none inside the block comment', () => {
-    assert.deepEqual(doc.functions.map((f) => f.name),
-      ['f', 'himmel', 'gauss', 'rosenbrock', 'mixed']);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['f', 'himmel', 'gauss', 'rosenbrock', 'mixed'],
+    );
     assert.deepEqual(doc.diagnostics, []);
     for (const f of doc.functions) assert.deepEqual(f.diagnostics, [], f.name);
   });
@@ -16,7 +18,10 @@ describe('MATLAB front end: functions.m', async () => {
   it('reads the acceptance sample with 1-based components', () => {
     const f = fn(doc, 'f');
     assert.deepEqual(varNames(f), ['x(1)/x1', 'x(2)/x2']);
-    assert.deepEqual(f.variables.map((v) => v.latex), ['x_{1}', 'x_{2}']);
+    assert.deepEqual(
+      f.variables.map((v) => v.latex),
+      ['x_{1}', 'x_{2}'],
+    );
     assert.equal(f.indexBase, 1);
     assert.deepEqual(f.range, { startLine: 1, endLine: 1 });
     assert.deepEqual(f.nameAt, { line: 1, column: 0 });
@@ -66,12 +71,18 @@ describe('MATLAB front end: errors.m', async () => {
   it('reports control flow at the `if`', () => {
     const b = fn(doc, 'branchy');
     assert.equal(b.body, undefined);
-    assert.deepEqual(b.diagnostics.map((d) => [d.line, d.column]), [[3, 2]]);
+    assert.deepEqual(
+      b.diagnostics.map((d) => [d.line, d.column]),
+      [[3, 2]],
+    );
     assert.match(b.diagnostics[0].message, /'if' is not supported/);
   });
 
   it('turns a syntax error into a document diagnostic and no function', () => {
-    assert.equal(doc.functions.some((f) => f.name === 'h'), false);
+    assert.equal(
+      doc.functions.some((f) => f.name === 'h'),
+      false,
+    );
     assert.equal(doc.diagnostics.length, 1);
     const d = doc.diagnostics[0];
     assert.deepEqual([d.line, d.column, d.severity], [10, 15, 'error']);
@@ -81,7 +92,10 @@ describe('MATLAB front end: errors.m', async () => {
   it('rejects a two-dimensional index at its parenthesis', () => {
     const k = fn(doc, 'k');
     assert.equal(k.body, undefined);
-    assert.deepEqual(k.diagnostics.map((d) => [d.line, d.column]), [[12, 19]]);
+    assert.deepEqual(
+      k.diagnostics.map((d) => [d.line, d.column]),
+      [[12, 19]],
+    );
   });
 });
 
@@ -92,9 +106,13 @@ describe('MATLAB front end: details', () => {
   });
 
   it('uses the last assignment of the output, and files without `end`', async () => {
-    const doc = await parseMatlab('function y = q(a, b)\ny = a;\ny = y * b + 1;\n' +
-      'function z = w(c)\nz = c^2;\n');
-    assert.deepEqual(doc.functions.map((f) => f.name), ['q', 'w']);
+    const doc = await parseMatlab(
+      'function y = q(a, b)\ny = a;\ny = y * b + 1;\n' + 'function z = w(c)\nz = c^2;\n',
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['q', 'w'],
+    );
     assertValue(fn(doc, 'q'), [2, 5], 11);
     assert.deepEqual(fn(doc, 'q').range, { startLine: 0, endLine: 2 });
     assertValue(fn(doc, 'w'), [3], 9);

@@ -7,8 +7,10 @@ describe('Python front end: fixtures/python/functions.py', async () => {
   const doc = await parsePython(fixture('python/functions.py'));
 
   it('finds every def and lambda, in order, without document diagnostics', () => {
-    assert.deepEqual(doc.functions.map((f) => f.name),
-      ['rosenbrock', 'himmelblau', 'beale', 'logsumexp', 'loss', 'smooth', 'ridge']);
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['rosenbrock', 'himmelblau', 'beale', 'logsumexp', 'loss', 'smooth', 'ridge'],
+    );
     assert.deepEqual(doc.diagnostics, []);
     for (const f of doc.functions) assert.deepEqual(f.diagnostics, [], f.name);
   });
@@ -16,7 +18,10 @@ describe('Python front end: fixtures/python/functions.py', async () => {
   it('rosenbrock: indexed components are the variables, defaults are constants', () => {
     const f = fn(doc, 'rosenbrock');
     assert.deepEqual(varNames(f), ['x[0]/x0', 'x[1]/x1']);
-    assert.deepEqual(f.variables.map((v) => v.latex), ['x_{0}', 'x_{1}']);
+    assert.deepEqual(
+      f.variables.map((v) => v.latex),
+      ['x_{0}', 'x_{1}'],
+    );
     assert.equal(f.indexBase, 0);
     assert.deepEqual(f.range, { startLine: 7, endLine: 9 });
     assert.deepEqual(f.nameAt, { line: 7, column: 4 });
@@ -106,8 +111,10 @@ describe('Python front end: diagnostics (fixtures/python/errors.py)', async () =
 
 describe('Python front end: samples users wrote', () => {
   it('loss with locals and np.tanh', async () => {
-    const doc = await parsePython('import numpy as np\ndef loss(w):\n    z = w[0] * w[1] - 1\n'
-      + '    r = np.tanh(z)\n    return r**2 + 0.5 * w[0]**2\n');
+    const doc = await parsePython(
+      'import numpy as np\ndef loss(w):\n    z = w[0] * w[1] - 1\n' +
+        '    r = np.tanh(z)\n    return r**2 + 0.5 * w[0]**2\n',
+    );
     const f = fn(doc, 'loss');
     assert.deepEqual(f.range, { startLine: 1, endLine: 4 });
     assertValue(f, [2, 1.5], Math.tanh(2) ** 2 + 2);
@@ -132,8 +139,9 @@ describe('Python front end: samples users wrote', () => {
   });
 
   it('methods drop self; decorators are part of the range', async () => {
-    const doc = await parsePython('class M:\n    @staticmethod\n    def e(self, x):\n'
-      + '        return 3 * x\n');
+    const doc = await parsePython(
+      'class M:\n    @staticmethod\n    def e(self, x):\n' + '        return 3 * x\n',
+    );
     const f = fn(doc, 'e');
     assert.deepEqual(varNames(f), ['x/x']);
     assert.deepEqual(f.range, { startLine: 1, endLine: 3 });
