@@ -106,12 +106,13 @@ function checkPoint(
   };
   let jump = false;
   const y = [...x];
+  light.runBase(x);
 
   for (let j = 0; j < d; j++) {
     const h = 1e-3 * Math.max(1, Math.abs(x[j]));
     const sample = (t: number) => {
       y[j] = x[j] + t;
-      light.run(y);
+      light.runMoved(y, j);
       const out = { f: light.value(g.f), g: g.gradient.map((e) => light.value(e)), n: norm() };
       if (!kinkNote) {
         g.kinks.forEach((k, idx) => {

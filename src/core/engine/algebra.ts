@@ -13,7 +13,7 @@
  * Merging x^a·x^b = x^(a+b) can only widen the domain (x·x⁻¹ = 1 at x = 0),
  * never change a value where the original is defined.
  */
-import { ExprBuilder, isNum, splitCoefficient, splitPower, type Expr } from './expr';
+import { ExprBuilder, isNum, splitCoefficient, splitPower, type Add, type Expr } from './expr';
 import { signOf } from './positivity';
 import { asFraction } from './numbers';
 import { absOf } from './functions';
@@ -54,7 +54,12 @@ export function add(b: ExprBuilder, terms: readonly Expr[]): Expr {
  * every coefficient is a simple fraction of it (2x + 4y → 2), else its sign,
  * so that 1.05a + 12b does not become 1.05(a + 11.428571428571429b).
  */
-export function contentOf(sum: Expr & { kind: 'add' }): number {
+export function contentOf(sum: Add): number {
+  if (sum.content === undefined) sum.content = computeContent(sum);
+  return sum.content;
+}
+
+function computeContent(sum: Add): number {
   const first = sum.terms[0];
   if (first.kind !== 'mul' || first.factors[0].kind !== 'num') return 1;
   const c = first.factors[0].value;
@@ -65,12 +70,19 @@ export function contentOf(sum: Expr & { kind: 'add' }): number {
   return c;
 }
 
-/** sum / contentOf(sum). */
-export function primitivePart(b: ExprBuilder, sum: Expr & { kind: 'add' }, c: number): Expr {
-  return add(
-    b,
-    sum.terms.map((t) => divideBy(b, t, c)),
-  );
+/** sum / c, where c is contentOf(sum); remembered on the sum. */
+export function primitivePart(b: ExprBuilder, sum: Add, c: number): Expr {
+  if (c !== contentOf(sum))
+    return add(
+      b,
+      sum.terms.map((t) => divideBy(b, t, c)),
+    );
+  if (sum.primitive === undefined)
+    sum.primitive = add(
+      b,
+      sum.terms.map((t) => divideBy(b, t, c)),
+    );
+  return sum.primitive;
 }
 
 /** t/c for one term t of a sum (t is not a sum itself); exact for t's own coefficient. */

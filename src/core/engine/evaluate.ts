@@ -55,6 +55,42 @@ export class Tape {
     }
   }
 
+  private base: Float64Array | undefined;
+  private readonly dependents = new Map<number, number[]>();
+
+  /** Evaluates at `point` and keeps the values as the base for `runMoved`. */
+  runBase(point: readonly number[]): void {
+    this.run(point);
+    this.base = Float64Array.from(this.values);
+  }
+
+  /**
+   * Evaluates at `point`, which differs from the base point only in
+   * coordinate j: only the nodes that depend on x_j are computed again
+   * (finite differences move one coordinate at a time).
+   */
+  runMoved(point: readonly number[], j: number): void {
+    if (!this.base) throw new Error('runMoved needs runBase first');
+    const v = this.values;
+    v.set(this.base);
+    for (const k of this.dependentsOf(j)) {
+      const { node, args } = this.steps[k];
+      v[k] = evalStep(node, args, v, point);
+    }
+  }
+
+  private dependentsOf(j: number): number[] {
+    let list = this.dependents.get(j);
+    if (!list) {
+      list = [];
+      for (let k = 0; k < this.steps.length; k++) {
+        if (this.steps[k].node.deps.includes(j)) list.push(k);
+      }
+      this.dependents.set(j, list);
+    }
+    return list;
+  }
+
   value(e: Expr): number {
     return this.values[this.slot.get(e.id)!];
   }

@@ -53,6 +53,9 @@ export interface Var extends NodeBase {
 export interface Add extends NodeBase {
   readonly kind: 'add';
   readonly terms: readonly Expr[];
+  /** Its content and primitive part (see algebra.ts), made on first use. */
+  content: number | undefined;
+  primitive: Expr | undefined;
 }
 /** A product: a number coefficient first if it is not 1; no nested products. */
 export interface Mul extends NodeBase {
@@ -274,6 +277,8 @@ export class ExprBuilder {
       id: this.newId(),
       deps: mergeDeps(terms),
       size: sizeOf(terms),
+      content: undefined,
+      primitive: undefined,
     };
     list.push(node);
     return node;

@@ -65,7 +65,7 @@ export function deriveGradNorm(b: ExprBuilder, f: Expr, d: number): GradNorm {
   );
 
   const ofGradient = uniqueKinks(b, gradient);
-  const kinks = uniqueKinks(b, [...ofGradient, ...kinkArguments(b, [f, ...gradient])]);
+  const kinks = uniqueKinks(b, kinkArguments(b, [f, ...gradient]), ofGradient);
   return { f, gradient, hessian, signs, norm, result, kinks, gradientKinks: ofGradient.length };
 }
 
@@ -90,10 +90,13 @@ function kinkArguments(b: ExprBuilder, roots: readonly Expr[]): Expr[] {
   return out;
 }
 
-/** Drops constants, provably nonzero expressions and repeats up to a factor. */
-function uniqueKinks(b: ExprBuilder, list: readonly Expr[]): Expr[] {
-  const seen = new Set<number>();
-  const out: Expr[] = [];
+/**
+ * Appends to `known` (already unique) the kinks of `list`, dropping constants,
+ * provably nonzero expressions and repeats up to a factor.
+ */
+function uniqueKinks(b: ExprBuilder, list: readonly Expr[], known: readonly Expr[] = []): Expr[] {
+  const seen = new Set<number>(known.map((k) => splitCoefficient(k, b)[1].id));
+  const out: Expr[] = [...known];
   for (const listed of list) {
     // sign(u) = 0 exactly where u = 0.
     const inner = listed.kind === 'call' && listed.fn === 'sign' ? listed.args[0] : listed;

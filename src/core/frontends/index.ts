@@ -6,6 +6,28 @@ import type { Language, ParsedDocument } from '../source';
 
 /** Parses a whole document; never throws on bad input (problems become diagnostics). */
 export async function parseDocument(text: string, language: Language): Promise<ParsedDocument> {
+  return guarded(() => parseWith(text, language));
+}
+
+/**
+ * Runs a front end so that nothing escapes as an exception: a formula nested
+ * deeper than the call stack (thousands of terms in one chain) becomes a
+ * diagnostic that says so.
+ */
+async function guarded(parse: () => Promise<ParsedDocument>): Promise<ParsedDocument> {
+  try {
+    return await parse();
+  } catch (err) {
+    const deep = err instanceof RangeError;
+    const message = deep
+      ? 'This document holds a formula too deeply nested to read (thousands of terms in one ' +
+        'chain); split it into local variables or smaller sums.'
+      : `Internal error while reading the document: ${err instanceof Error ? err.message : err}`;
+    return { functions: [], diagnostics: [{ message, line: 0, column: 0, severity: 'error' }] };
+  }
+}
+
+async function parseWith(text: string, language: Language): Promise<ParsedDocument> {
   switch (language) {
     case 'python':
       return (await import('./python')).parsePython(text);
@@ -50,6 +72,10 @@ export function languageOfPath(path: string): Language | undefined {
  * has one function named `selection`, or diagnostics.
  */
 export async function parseExpression(text: string, language: Language): Promise<ParsedDocument> {
+  return guarded(() => parseExpressionWith(text, language));
+}
+
+async function parseExpressionWith(text: string, language: Language): Promise<ParsedDocument> {
   switch (language) {
     case 'python':
       return (await import('./python')).parsePythonExpression(text);

@@ -60,6 +60,26 @@ function documentContext(root: Node): Context {
   return { modules, constants, globals: new Map() };
 }
 
+/** Nodes that cannot contain a definition, so the search for definitions skips them. */
+const EXPRESSION_TYPES = new Set([
+  'binary_operator',
+  'unary_operator',
+  'call',
+  'parenthesized_expression',
+  'subscript',
+  'attribute',
+  'comparison_operator',
+  'boolean_operator',
+  'string',
+  'integer',
+  'float',
+  'identifier',
+  'list',
+  'tuple',
+  'dictionary',
+  'return_statement',
+]);
+
 /** Converts a Python expression node. */
 function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
   const at = startOf(node);
@@ -98,6 +118,7 @@ function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
           opNode ?? node,
         );
       }
+      if (mapped === '+' || mapped === '-' || mapped === '*') return convertChain(node, sub);
       const left = sub(node.childForFieldName('left'));
       const right = sub(node.childForFieldName('right'));
       return src.binary(mapped, left, right, opNode ? startOf(opNode) : at);
@@ -135,6 +156,31 @@ function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
         node,
       );
   }
+}
+
+/**
+ * A left-associative chain a + b - c + … (or a * b * …) converted without
+ * recursing down its left spine: a sum of thousands of terms nests thousands
+ * deep, more than the call stack holds.
+ */
+function convertChain(node: Node, sub: (n: Node | null) => SourceExpr): SourceExpr {
+  const additive = (t: string | undefined) => t === '+' || t === '-';
+  const family = operatorOf(node)?.text === '*' ? (t?: string) => t === '*' : additive;
+  const links: Node[] = [];
+  let first: Node = node;
+  while (first.type === 'binary_operator' && family(operatorOf(first)?.text)) {
+    links.push(first);
+    const left = first.childForFieldName('left');
+    if (!left) break;
+    first = left;
+  }
+  let out = sub(first);
+  for (let k = links.length - 1; k >= 0; k--) {
+    const opNode = operatorOf(links[k])!;
+    const op = opNode.text as '+' | '-' | '*';
+    out = src.binary(op, out, sub(links[k].childForFieldName('right')), startOf(opNode));
+  }
+  return out;
 }
 
 function convertCall(ctx: Context, node: Node, scope: Scope): SourceExpr {
@@ -343,7 +389,11 @@ export async function parsePython(text: string): Promise<ParsedDocument> {
       ctx.globals.set(k, v);
     }
     const functions: FunctionDef[] = [];
-    const visit = (node: Node): void => {
+    // Definitions are statements: the walk does not enter expressions, which
+    // can nest thousands deep (a long sum), and keeps source order.
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
       if (node.type === 'function_definition') {
         const def = defFunction(ctx, node);
         if (def) functions.push(def);
@@ -353,10 +403,13 @@ export async function parsePython(text: string): Promise<ParsedDocument> {
         if (left?.type === 'identifier' && right?.type === 'lambda') {
           functions.push(lambdaFunction(ctx, node.parent ?? node, left, right));
         }
+        continue;
+      } else if (EXPRESSION_TYPES.has(node.type)) {
+        continue;
       }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(root);
+      const children = node.namedChildren.filter((c): c is Node => c !== null);
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+    }
     for (const def of functions) attachSyntaxErrors(def, errors);
     return { functions, diagnostics: errors };
   });

@@ -78,8 +78,8 @@ export async function parseTree(name: GrammarName, text: string): Promise<Tree> 
 
 /**
  * Parses `text`, runs a front end's reading of the tree, then frees the tree
- * (it lives in wasm memory, which the garbage collector does not see). An
- * unexpected exception becomes a diagnostic: front ends never throw.
+ * (it lives in wasm memory, which the garbage collector does not see).
+ * Exceptions are turned into diagnostics by the dispatcher (frontends/index.ts).
  */
 export async function readDocument(
   name: GrammarName,
@@ -89,19 +89,6 @@ export async function readDocument(
   const tree = await parseTree(name, text);
   try {
     return read(tree.rootNode);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      functions: [],
-      diagnostics: [
-        {
-          message: `Internal error while reading the document: ${message}`,
-          line: 0,
-          column: 0,
-          severity: 'error',
-        },
-      ],
-    };
   } finally {
     tree.delete();
   }
