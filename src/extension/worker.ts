@@ -64,3 +64,8 @@ port?.on('message', (req: WorkerRequest) => {
     },
   );
 });
+
+// Warm-up: the first derivation in a fresh thread runs cold code (parsing, the
+// engine, printing) and takes many times longer than the next ones. One small
+// derivation now, while the user is still reading, makes the first real one fast.
+void deriveDocument('def f(x, y):\n    return x**2 * y + abs(x - y)\n', 'python').catch(() => {});
