@@ -5,12 +5,13 @@
 // if anything failed, including a suite that could not run (no VS Code: run npm run setup).
 //
 //   npm test                     all suites
-//   npm test -- unit e2e         only those suites (names: unit, integration, e2e)
+//   npm test -- unit e2e         only those suites (names: static, unit, integration, e2e)
 import { spawn } from 'node:child_process';
 import { repoRoot } from './lib/paths.mjs';
 
 const node = process.execPath;
 const suites = [
+  { name: 'static', cmd: [node, 'scripts/check-static.mjs'], budgetMin: 6 },
   { name: 'unit', cmd: [node, 'scripts/run-node-tests.mjs', 'test/unit'], budgetMin: 10 },
   {
     name: 'integration',
@@ -27,7 +28,7 @@ const suites = [
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !suites.some((s) => s.name === w));
 if (unknown.length) {
-  console.error(`unknown suite(s): ${unknown.join(', ')}; known: unit, integration, e2e`);
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: static, unit, integration, e2e`);
   process.exit(2);
 }
 const selected = wanted.length ? suites.filter((s) => wanted.includes(s.name)) : suites;
