@@ -210,7 +210,6 @@ function vsixSize(): Size {
       input: '',
     });
     if (r.status !== 0 || !existsSync(file)) {
-      // eslint-disable-next-line no-control-regex
       const text = `${r.stderr ?? ''}\n${r.stdout ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
       const line = text.split('\n').find((l) => /error/i.test(l)) ?? text.split('\n').pop();
       return { bytes: null, reason: `vsce package failed: ${(line ?? r.error?.message)?.trim()}` };

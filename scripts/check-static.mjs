@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The checks that are not tests of behaviour: the TypeScript compiler over the whole
-// project, Prettier's formatting, and the benchmark as a smoke test on small sizes
+// project, ESLint, Prettier's formatting, and the benchmark as a smoke test on small sizes
 // (`npm run bench -- --quick`: it must run to the end; its times never fail anything).
 // Ends with `N passed, N failed` like the other suites.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { repoRoot } from './lib/paths.mjs';
 
 const checks = [
   { name: 'typecheck (tsc --noEmit)', cmd: ['npx', 'tsc', '-p', '.', '--noEmit'] },
+  { name: 'lint (eslint)', cmd: ['npx', 'eslint', '.'] },
   { name: 'formatting (prettier --check)', cmd: ['npx', 'prettier', '--check', '.'] },
   {
     name: 'benchmark smoke test (bench --quick)',

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // `require`, not `import`: esbuild then bundles the CommonJS build of web-tree-sitter. The
 // ES module build needs `import.meta.url`, which is empty in the CommonJS bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import TreeSitter = require('web-tree-sitter');
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic, ParsedDocument, Position } from '../source';

@@ -12,6 +12,7 @@ export interface ConfigProperty {
 
 /** package.json, parsed. */
 // The manifest is untyped JSON; tests index into it freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const manifest: any = JSON.parse(
   readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
 );
