@@ -242,6 +242,31 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await shot('06-side-panel-after-typing');
   });
 
+  uiTest('"Set Sample Point" from the palette moves the numeric checks there', async () => {
+    // The cursor is still inside the function, where the previous test typed.
+    await runCommand('Gradient Norm: Set Sample Point');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('2.5, -1.25');
+    await page.keyboard.press('Enter');
+    // The derivation panel (opened above) checks at the new point: its table shows it.
+    const frame = await waitFor(
+      'a webview whose checks table shows the point (2.5, -1.25)',
+      async () => {
+        for (const f of await webviewFrames()) {
+          const text = await frameText(f);
+          // Negative numbers are shown with a true minus sign (U+2212).
+          if (/\(2\.5,\s*[-\u2212]1\.25\)/.test(text)) return f;
+        }
+        return undefined;
+      },
+      30_000,
+    );
+    await frame.evaluate(() => document.querySelector('table')?.scrollIntoView());
+    await page.waitForTimeout(500);
+    await shot('07-sample-point');
+  });
+
   test('no Content Security Policy violations on any of these screens', () => {
     const csp = consoleLines.filter((l) => /Content Security Policy|Refused to/i.test(l));
     assert.deepEqual(csp, []);
