@@ -8,8 +8,14 @@
  * diagnostic stopped one, 2 for wrong usage. Never prints a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { deriveDocument, languageOfPath, type DocumentDerivation, type Language } from './core';
+
+// Baseline WebAssembly code only: V8 would otherwise spend seconds optimising the large
+// tree-sitter grammars (Julia's is 6 MB) in background threads, and the process cannot
+// exit before they finish. One parse does not profit from the optimised code.
+setFlagsFromString('--liftoff-only');
 
 const USAGE = `usage: gradnorm derive FILE [options]
 
@@ -197,8 +203,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(
-      `gradnorm: internal error: ${message}\n` +
-        'Please report this with the file that caused it.\n',
+      `gradnorm: internal error: ${message}\n` + 'Please report this with the file that caused it.\n',
     );
     process.exitCode = 1;
   },
