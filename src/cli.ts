@@ -124,6 +124,7 @@ function readOptions(argv: string[]): Options | 'help' {
 
 function fmt(v: number | null): string {
   if (v === null) return 'undefined';
+  if (v === 0) return '0';
   return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6
     ? String(Number(v.toPrecision(10)))
     : v.toExponential(6);
@@ -203,7 +204,8 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(
-      `gradnorm: internal error: ${message}\n` + 'Please report this with the file that caused it.\n',
+      `gradnorm: internal error: ${message}\n` +
+        'Please report this with the file that caused it.\n',
     );
     process.exitCode = 1;
   },

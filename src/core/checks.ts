@@ -151,36 +151,38 @@ function checkPoint(
     if (jumpCoarse > 1e-6 * scale && jumpFine > 0.75 * jumpCoarse) jump = true;
   }
 
-  // What "zero" is relative to, per compared entry: the size of the numbers
-  // that made it (a result that cancels to 0 is compared with Σ_i |f_ij|),
-  // plus the rounding that differencing at step h amplifies.
+  // Per compared entry: its scale (the size of the numbers that made it; a
+  // result that cancels to 0 is compared with Σ_i |f_ij|), and the noise that
+  // differencing at step h adds to what it differences: rounding of order
+  // ε·(size of that function) divided by h. Noise is absolute: a component
+  // far smaller than the others cannot be checked by differences, and is not
+  // called a mismatch for that.
   const eps = Number.EPSILON;
   const h0 = (j: number) => 1e-3 * Math.max(1, Math.abs(x[j]));
-  const roundoff = (m: number, j: number) => (100 * eps * m) / h0(j);
-  const normMagnitude = g.gradient.reduce((s, e) => s + full.magnitude(e), 0);
+  const noiseOf = (size: number) => x.map((_, j) => (100 * eps * size) / h0(j));
+  const normSize = g.gradient.reduce((s, e) => s + full.magnitude(e), 0);
   const errors: number[] = [];
-  const gradientFloor = g.gradient.map(
-    (e, j) => full.magnitude(e) + roundoff(full.magnitude(g.f), j),
-  );
   const mismatch = [
-    compare(gradient, fdGradient, uncertainty.gradient, gradientFloor, tolerance, errors),
+    compare(
+      { symbolic: gradient, fd: fdGradient, spread: uncertainty.gradient },
+      g.gradient.map((e) => full.magnitude(e)),
+      noiseOf(full.magnitude(g.f)),
+      tolerance,
+      errors,
+    ),
     ...hessian.map((row, i) =>
       compare(
-        row,
-        fdHessian[i],
-        row.map((_, j) => uncertainty.hessian[j][i]),
-        g.hessian[i].map((e, j) => full.magnitude(e) + roundoff(full.magnitude(g.gradient[i]), j)),
+        { symbolic: row, fd: fdHessian[i], spread: row.map((_, j) => uncertainty.hessian[j][i]) },
+        g.hessian[i].map((e) => full.magnitude(e)),
+        noiseOf(full.magnitude(g.gradient[i])),
         tolerance,
         errors,
       ),
     ),
     compare(
-      result,
-      fdResult,
-      uncertainty.result,
-      hessian.map(
-        (row, j) => row.reduce((s, v) => s + Math.abs(v), 0) + roundoff(normMagnitude, j),
-      ),
+      { symbolic: result, fd: fdResult, spread: uncertainty.result },
+      hessian.map((row) => row.reduce((s, v) => s + Math.abs(v), 0)),
+      noiseOf(normSize),
       tolerance,
       errors,
     ),
@@ -200,21 +202,24 @@ function checkPoint(
   };
 }
 
-/** Records relative errors; true when one exceeds tolerance beyond the FD's own uncertainty. */
+/**
+ * Records relative errors; true when one exceeds the tolerance beyond what
+ * differences can resolve (their spread between two steps, and their noise).
+ */
 function compare(
-  symbolic: readonly number[],
-  fd: readonly number[],
-  spread: readonly number[],
-  floor: readonly number[],
+  values: { symbolic: readonly number[]; fd: readonly number[]; spread: readonly number[] },
+  scale: readonly number[],
+  noise: readonly number[],
   tolerance: number,
   errors: number[],
 ): boolean {
   let bad = false;
-  symbolic.forEach((s, k) => {
-    const diff = Math.abs(s - fd[k]);
-    const denom = Math.max(Math.abs(s), Math.abs(fd[k]), floor[k], Number.MIN_VALUE);
-    errors.push(diff / denom);
-    if (diff > tolerance * denom + 10 * spread[k]) bad = true;
+  values.symbolic.forEach((s, k) => {
+    const fd = values.fd[k];
+    const diff = Math.abs(s - fd);
+    const denom = Math.max(Math.abs(s), Math.abs(fd), scale[k], Number.MIN_VALUE);
+    errors.push(diff / Math.max(denom, noise[k]));
+    if (diff > tolerance * denom + 10 * values.spread[k] + noise[k]) bad = true;
   });
   return bad;
 }

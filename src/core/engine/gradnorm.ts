@@ -103,10 +103,11 @@ function uniqueKinks(b: ExprBuilder, list: readonly Expr[], known: readonly Expr
     // c·u = 0 exactly where u = 0: show the primitive form (x − y², not 200x − 200y²).
     const k = inner.kind === 'add' ? primitivePart(b, inner, contentOf(inner)) : inner;
     if (k.deps.length === 0 || isNonzero(b, k)) continue;
+    // 8x = 0 exactly where x = 0: the coefficient goes too.
     const [, rest] = splitCoefficient(k, b);
     if (seen.has(rest.id)) continue;
     seen.add(rest.id);
-    out.push(k);
+    out.push(rest);
   }
   return out;
 }

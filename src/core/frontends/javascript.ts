@@ -263,6 +263,25 @@ function outerStatement(node: Node): Node {
   return outer;
 }
 
+/** Names that are the target of `=`, `+=`, `++` ... anywhere in the document. */
+function assignedNames(root: Node): Set<string> {
+  const names = new Set<string>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (
+      node.type === 'assignment_expression' ||
+      node.type === 'augmented_assignment_expression' ||
+      node.type === 'update_expression'
+    ) {
+      const target = node.childForFieldName('left') ?? node.childForFieldName('argument');
+      if (target?.type === 'identifier') names.add(target.text);
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return names;
+}
+
 /** Finds every function in a JavaScript or TypeScript document. Never throws. */
 export async function parseJavaScript(text: string, language: JsLanguage): Promise<ParsedDocument> {
   return readDocument(language, text, (root) => {
@@ -279,7 +298,14 @@ export async function parseJavaScript(text: string, language: JsLanguage): Promi
         }
       }
     }
-    const globals = collectGlobals(constants, convert, NO_CONSTANTS);
+    // A `let` or `var` assigned again anywhere has no one value a function can rely on
+    // (its value at call time depends on what ran before): it is not a constant.
+    const reassigned = assignedNames(root);
+    const globals = collectGlobals(
+      constants.filter((c) => !reassigned.has(c.name)),
+      convert,
+      NO_CONSTANTS,
+    );
     const functions: FunctionDef[] = [];
     const visit = (node: Node): void => {
       let nameNode: Node | null = null;

@@ -59,3 +59,21 @@ describe('numeric checks', () => {
     for (const c of chosen) assert.equal(c.status, 'ok', `at ${c.point}`);
   });
 });
+
+describe('numeric checks at extreme scales (no false mismatch)', () => {
+  for (const [formula, point] of [
+    ['1e-8 * x^3 + y^3', [3, 3]],
+    ['exp(20 * x) + y^2', [1.3, 0.7]],
+    ['min(x, (x - x^7)^2) + y', [2.339, -0.928]],
+  ] as const) {
+    it(`${formula} at (${point})`, () => {
+      const d = derived(formula, ['x', 'y']);
+      const c = new PointChecker(d.g, 1e-6).check([...point]);
+      assert.equal(
+        c.status,
+        'ok',
+        `error ${c.error}, result ${c.result}, fd ${c.finiteDifference}`,
+      );
+    });
+  }
+});
