@@ -30,6 +30,9 @@ export interface DeriveOptions {
 export const DEFAULT_TIME_BUDGET_MS = 2000;
 export const DEFAULT_TOLERANCE = 1e-6;
 
+/** Largest expression (in nodes, shared parts counted each time) the product prints. */
+const MAX_PRINTED_SIZE = 400_000;
+
 /** Derives every function of a document (or `options.functionName`). */
 export async function deriveDocument(
   text: string,
@@ -135,6 +138,21 @@ export function deriveFunction(
   try {
     const f = lower(b, def.body!);
     const g = deriveGradNorm(b, f, d);
+    // Printing writes shared subexpressions out in full: a small DAG can print
+    // as gigabytes (a = a·sin(a) + x, fourteen times). Refuse before printing.
+    const printed = [g.f, g.norm, ...g.gradient, ...g.result, ...g.hessian.flat()];
+    const largest = printed.reduce((m, e) => Math.max(m, e.size), 0);
+    if (largest > MAX_PRINTED_SIZE) {
+      return {
+        ...where,
+        severity: 'error',
+        message:
+          `The derivatives of '${def.name}' written out would have about ` +
+          `${largest.toExponential(1)} terms (repeated subexpressions multiply when written ` +
+          'in full), too many to show. Derive a smaller part of the function, for example one ' +
+          'of its local expressions as a function of its own.',
+      };
+    }
     const symbols = def.variables.map((v) => v.symbol);
     const texVars = def.variables.map((v) => v.latex);
     const js = mathjsPrinter(b, symbols);
