@@ -150,11 +150,12 @@ function summary(out: DocumentDerivation, file: string): string {
       lines.push(`  only a subgradient where: ${fn.nonsmooth.join('  or  ')}`);
     }
     for (const c of fn.checks) {
-      lines.push(
-        `  check at (${c.point.join(', ')}): ${c.status}` +
-          (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
-          `; result (${c.result.map(fmt).join(', ')})`,
-      );
+      const detail =
+        c.status === 'undefined'
+          ? ` (${c.note})`
+          : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
+            `; result (${c.result.map(fmt).join(', ')})`;
+      lines.push(`  check at (${c.point.join(', ')}): ${c.status}${detail}`);
     }
   }
   return lines.join('\n').replace(/^\n/, '');

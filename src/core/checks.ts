@@ -22,17 +22,21 @@ export class PointChecker {
   private readonly full: Tape;
   private readonly light: Tape;
 
-  /** `tolerance` is relative. */
+  /**
+   * `tolerance` is relative. `inDomain` says whether f as the user wrote it is
+   * defined at a point (simplification may have widened the domain of `g.f`).
+   */
   constructor(
     private readonly g: GradNorm,
     private readonly tolerance: number,
+    private readonly inDomain: (x: readonly number[]) => boolean = () => true,
   ) {
     this.full = new Tape([g.f, ...g.gradient, ...g.hessian.flat(), ...g.result, ...g.kinks]);
     this.light = new Tape([g.f, ...g.gradient, ...g.kinks]);
   }
 
   check(x: readonly number[]): PointCheck {
-    return checkPoint(this.g, this.full, this.light, x, this.tolerance);
+    return checkPoint(this.g, this.full, this.light, x, this.tolerance, this.inDomain(x));
   }
 
   /**
@@ -65,6 +69,7 @@ function checkPoint(
   light: Tape,
   x: readonly number[],
   tolerance: number,
+  inDomain: boolean,
 ): PointCheck {
   const d = g.gradient.length;
   full.run(x, true);
@@ -79,6 +84,21 @@ function checkPoint(
     hessian: hessian.map((r) => r.map(finiteOrNull)),
     result: result.map(finiteOrNull),
   };
+  if (!inDomain) {
+    // f as written is undefined here; the simplified form's values would mislead.
+    const none = () => new Array<null>(d).fill(null);
+    return {
+      point: [...x],
+      value: null,
+      gradient: none(),
+      hessian: x.map(none),
+      result: none(),
+      finiteDifference: none(),
+      error: null,
+      status: 'undefined',
+      note: 'f, as written, is not defined at this point',
+    };
+  }
   if (![value, ...gradient, ...hessian.flat(), ...result].every(Number.isFinite)) {
     return {
       ...base,

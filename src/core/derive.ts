@@ -12,6 +12,7 @@ import { PointChecker } from './checks';
 import { parseDocument, parseExpression } from './frontends';
 import type { DocumentDerivation, FunctionDerivation } from './result';
 import type { Diagnostic, FunctionDef, Language, ParsedDocument } from './source';
+import { evaluateSource } from './source-eval';
 import { derivationSteps } from './steps';
 
 export interface DeriveOptions {
@@ -162,7 +163,10 @@ export function deriveFunction(
     b.checkBudget();
     const elapsedMs = Date.now() - started;
 
-    const checker = new PointChecker(g, options.tolerance ?? DEFAULT_TOLERANCE);
+    const body = def.body!;
+    const checker = new PointChecker(g, options.tolerance ?? DEFAULT_TOLERANCE, (x) =>
+      Number.isFinite(evaluateSource(body, x)),
+    );
     const checks = points.length > 0 ? points.map((pt) => checker.check(pt)) : checker.choose(2);
     return {
       name: def.name,

@@ -76,3 +76,29 @@ describe('deriveDocument on functions whose derivatives explode when written out
     assert.match(out.diagnostics[0].message, /too many to show/);
   });
 });
+
+describe('the domain is the one of the code as written', () => {
+  it('marks points where simplification widened the domain as undefined', async () => {
+    const text =
+      'import numpy as np\ndef f(x, y):\n    return np.sqrt(x)**2 + y\n\n' +
+      'def g(x, y):\n    return (x - y) / (x - y) * x**2 + y\n';
+    const out = await deriveDocument(text, 'python', {
+      points: [
+        [-1, 1],
+        [2, 1],
+      ],
+    });
+    const [f, g] = out.functions;
+    assert.deepEqual(
+      f.checks.map((c) => c.status),
+      ['undefined', 'ok'],
+    );
+    assert.deepEqual(f.checks[0].result, [null, null]);
+    const onDiagonal = await deriveDocument(text, 'python', {
+      functionName: 'g',
+      points: [[1, 1]],
+    });
+    assert.equal(onDiagonal.functions[0].checks[0].status, 'undefined');
+    assert.equal(g.checks[1].status, 'ok');
+  });
+});
