@@ -40,8 +40,29 @@ export async function deriveDocument(
   language: Language,
   options: DeriveOptions = {},
 ): Promise<DocumentDerivation> {
-  return deriveParsed(await parseDocument(text, language), options);
+  const parsed = await parseDocument(text, language);
+  const none = parsed.functions.length === 0 && parsed.diagnostics.length === 0;
+  if (none && options.functionName === undefined) {
+    parsed.diagnostics.push({
+      message: `No function definition was found. Write one as, for example, ${EXAMPLE[language]}.`,
+      line: 0,
+      column: 0,
+      severity: 'error',
+    });
+  }
+  return deriveParsed(parsed, options);
 }
+
+/** How a definition looks in each language, for the message when there is none. */
+const EXAMPLE: Readonly<Record<Language, string>> = {
+  python: '`def f(x, y):` with `return x**2 * y` on the next line',
+  javascript: '`function f(x, y) { return x ** 2 * y; }`',
+  typescript: '`function f(x: number, y: number) { return x ** 2 * y; }`',
+  julia: '`f(x, y) = x^2 * y`',
+  matlab: '`f = @(x, y) x.^2 .* y;`',
+  markdown: '`$$ f(x, y) = x^2 y $$`',
+  latex: '`\\[ f(x, y) = x^2 y \\]`',
+};
 
 /** Derives a bare expression (an editor selection) as a function of its free variables. */
 export async function deriveSelection(

@@ -102,3 +102,11 @@ describe('the domain is the one of the code as written', () => {
     assert.equal(g.checks[1].status, 'ok');
   });
 });
+
+describe('a document without definitions', () => {
+  it('says so, with an example in the language', async () => {
+    const out = await deriveDocument('# nothing to derive here\n', 'python');
+    assert.equal(out.diagnostics.length, 1);
+    assert.match(out.diagnostics[0].message, /No function definition was found.*def f\(x, y\)/);
+  });
+});
