@@ -60,6 +60,12 @@ function operatorCall(node: Node): { op: string; arg: Node } | undefined {
   return args.length === 1 ? { op: node.namedChildren[0].text, arg: args[0] } : undefined;
 }
 
+/** `-(u)` or `+(u)`: a sign written as a call on one parenthesised argument. */
+function unaryCall(node: Node): { op: string; arg: Node } | undefined {
+  const call = operatorCall(node);
+  return call && (call.op === '-' || call.op === '+') ? call : undefined;
+}
+
 function flatten(node: Node, out: Item[]): void {
   const kids = node.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
   if (node.type === 'binary_expression' && kids.length === 3) {
@@ -83,6 +89,12 @@ function flatten(node: Node, out: Item[]): void {
   } else if (node.type === 'unary_expression' && kids.length === 2) {
     out.push({ kind: 'prefix', op: kids[0].text, node: kids[0] });
     flatten(kids[1], out);
+  } else if (node.type === 'call_expression' && unaryCall(node)) {
+    // `-(x + 1)^2` comes as the call `-(x + 1)`, then `^2`; in Julia it is −((x + 1)²):
+    // the minus is a prefix operator, looser than `^`.
+    const { op, arg } = unaryCall(node)!;
+    out.push({ kind: 'prefix', op, node: node.namedChildren[0]! });
+    out.push({ kind: 'atom', node: arg });
   } else {
     out.push({ kind: 'atom', node });
   }
@@ -160,6 +172,15 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
     case 'call_expression':
     case 'broadcast_call_expression': {
       const args = kids[1]?.namedChildren.filter((n) => n !== null && !/comment/.test(n.type));
+      // Julia's operators are functions: -(a, b) and *(a, b) are a − b and a·b.
+      const op = kids[0]?.type === 'operator' ? kids[0].text : undefined;
+      if (op && args && ['+', '-', '*', '/', '^'].includes(op)) {
+        const values = args.map((a) => convert(a, scope));
+        const at = startOf(node);
+        if (values.length === 2) {
+          return src.binary(op as '+' | '-' | '*' | '/' | '^', values[0], values[1], at);
+        }
+      }
       if (kids[0]?.type !== 'identifier' || !args) {
         throw new FrontEndError(
           `Unsupported call \`${node.text}\`; calls must be math ` +

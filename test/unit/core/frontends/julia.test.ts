@@ -126,3 +126,11 @@ describe('Julia front end: samples and selections', () => {
     assert.ok(doc.diagnostics.length > 0);
   });
 });
+
+describe('Julia front end: a sign written as a call', () => {
+  it('-(x + 1)^2 is −((x + 1)²), as in Julia', async () => {
+    const doc = await parseJulia('f(x, y) = -(x + 1)^2 + y\ng(x) = x - -(x)\n');
+    assertValue(fn(doc, 'f'), [2, 5], -9 + 5);
+    assertValue(fn(doc, 'g'), [3], 6);
+  });
+});
