@@ -355,11 +355,30 @@ export class LatexParser {
       args.push(arg);
     }
     const fn = FUNCTIONS[name] ?? RECIPROCAL[name];
-    const inverse =
-      power?.k === 'neg' && power.arg.k === 'num' && power.arg.value === 1 && INVERSE[fn];
-    let node: LNode = { k: 'call', fn: inverse || fn, args, at: tok.off };
-    if (RECIPROCAL[name]) {
-      node = { k: 'bin', op: '/', l: { k: 'num', value: 1, at: tok.off }, r: node, at: tok.off };
+    const minusOne = power?.k === 'neg' && power.arg.k === 'num' && power.arg.value === 1;
+    const inverse = minusOne && INVERSE[fn];
+    if (minusOne && !inverse && ['sinh', 'cosh', 'tanh'].includes(name)) {
+      this.fail(
+        tok,
+        `\\ln(x + \\sqrt{x^2 + 1}) (for arsinh; likewise arcosh, artanh) or ` +
+          `\\frac{1}{${tok.text} x} (for 1/${name}), since ${tok.text}^{-1} could mean either`,
+      );
+    }
+    const one: LNode = { k: 'num', value: 1, at: tok.off };
+    let node: LNode;
+    if (inverse && RECIPROCAL[name]) {
+      // arcsec x = arccos(1/x), arccsc x = arcsin(1/x), arccot x = arctan(1/x).
+      const reciprocalArgs = args.map((a): LNode => ({
+        k: 'bin',
+        op: '/',
+        l: one,
+        r: a,
+        at: a.at,
+      }));
+      node = { k: 'call', fn: inverse, args: reciprocalArgs, at: tok.off };
+    } else {
+      node = { k: 'call', fn: inverse || fn, args, at: tok.off };
+      if (RECIPROCAL[name]) node = { k: 'bin', op: '/', l: one, r: node, at: tok.off };
     }
     if (base) {
       // log_b x = ln x / ln b

@@ -191,6 +191,16 @@ function convertCall(ctx: Context, node: Node, scope: Scope): SourceExpr {
   else if (fnNode?.type === 'attribute') {
     const object = fnNode.childForFieldName('object')?.text ?? '';
     if (ctx.modules.has(object)) name = fnNode.childForFieldName('attribute')?.text;
+    // np.max and np.min reduce one array (their second argument is `axis`); the
+    // elementwise max of two values is np.maximum. Reading np.max(x, y) as max(x, y)
+    // would derive code that does not run.
+    if (object !== 'math' && (name === 'max' || name === 'min')) {
+      throw new FrontEndError(
+        `\`${fnNode.text}\` reduces an array (its second argument is an axis); ` +
+          `for the larger/smaller of two values write \`${object}.${name}imum(a, b)\``,
+        node,
+      );
+    }
   }
   if (!name || !argsNode) {
     throw new FrontEndError(

@@ -262,3 +262,20 @@ describe('parseLatexExpression', () => {
     assertValue(s, [2, 3], 18);
   });
 });
+
+describe('LaTeX front end: inverse reciprocal functions', () => {
+  it('\\sec^{-1} x is arccos(1/x) and \\cot^{-1} x is arctan(1/x)', async () => {
+    const doc = await parseLatexDocument(
+      '$$ f(x) = \\sec^{-1}(x) $$\n\n$$ g(x) = \\cot^{-1}(x) $$\n',
+      'markdown',
+    );
+    assertValue(fn(doc, 'f'), [2], Math.acos(0.5));
+    assertValue(fn(doc, 'g'), [2], Math.atan(0.5));
+  });
+
+  it('\\sinh^{-1} is ambiguous: an error that shows both readings', async () => {
+    const doc = await parseLatexDocument('$$ h(x) = \\sinh^{-1}(x) $$\n', 'markdown');
+    const all = [...doc.diagnostics, ...doc.functions.flatMap((f) => f.diagnostics)];
+    assert.match(all[0].message, /could mean either/);
+  });
+});

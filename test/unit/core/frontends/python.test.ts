@@ -213,3 +213,12 @@ describe('Python front end: syntax errors say where and what to do', () => {
     assert.match(d.message, /write `7\*w` to multiply/);
   });
 });
+
+describe('Python front end: NumPy reductions are not elementwise', () => {
+  it('np.max(x, y) is an error that suggests np.maximum', async () => {
+    const doc = await parsePython('import numpy as np\ndef f(x, y):\n    return np.max(x, y)\n');
+    const d = fn(doc, 'f').diagnostics[0];
+    assert.equal(d.line, 2);
+    assert.match(d.message, /np\.maximum\(a, b\)/);
+  });
+});
