@@ -222,3 +222,13 @@ describe('Python front end: NumPy reductions are not elementwise', () => {
     assert.match(d.message, /np\.maximum\(a, b\)/);
   });
 });
+
+describe('Python front end: long comment blocks', () => {
+  it('reads a definition after 10,000 comment lines, at its own line', async () => {
+    const comments = Array.from({ length: 10_000 }, (_, i) => `# note ${i}`).join('\n');
+    const doc = await parsePython(
+      `import numpy as np\n${comments}\ndef f(x, y):\n    return x * y\n`,
+    );
+    assert.equal(fn(doc, 'f').range.startLine, 10_001);
+  });
+});
