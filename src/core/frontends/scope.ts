@@ -271,6 +271,13 @@ export function buildFunction(input: DefinitionInput): FunctionDef {
 /** A diagnostic for an error thrown while converting (internal errors included). */
 export function toDiagnostic(err: unknown, fallback: Node): Diagnostic {
   if (err instanceof FrontEndError) return diagnosticAt(err.node, err.message);
+  if (err instanceof RangeError) {
+    return diagnosticAt(
+      fallback,
+      'This definition is nested too deeply to read (thousands of operations in one chain, or ' +
+        'thousands of parentheses); split it into local variables.',
+    );
+  }
   const message = err instanceof Error ? err.message : String(err);
   return diagnosticAt(fallback, `Internal error while reading this definition: ${message}`);
 }
