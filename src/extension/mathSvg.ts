@@ -23,8 +23,12 @@ const doc = mathjax.document('', {
   OutputJax: new SVG({ fontCache: 'local' }),
 });
 
-/** Longest TeX accepted; past this the hover shows the plain-text fallback. */
-const MAX_TEX = 20_000;
+/**
+ * Longest TeX accepted; past this the hover shows the plain-text fallback. Longer
+ * formulas come out far wider than a hover even at half size, so converting them
+ * would only cost time.
+ */
+const MAX_TEX = 2_500;
 
 /** Widest image a hover shows without cutting it, in CSS pixels. */
 const MAX_WIDTH_PX = 520;

@@ -20,19 +20,78 @@ export const KATEX_OPTIONS = Object.freeze({
 /** Longest TeX passed to KaTeX; longer input is shown as source instead. */
 const MAX_TEX = 200_000;
 
-/** Renders `tex` into `el` (replacing its content). Never throws. */
+/**
+ * Formulas longer than this are drawn only on request: KaTeX takes seconds on
+ * a 100 KB Hessian, and in VS Code for the web the webview shares the
+ * workbench's thread, so the whole window would stall.
+ */
+const LARGE_TEX = 6_000;
+
+/**
+ * Draws formulas when they come near the viewport, not all at once: a long
+ * derivation then costs only what is on screen, and typing stays responsive.
+ */
+const pending = new WeakMap<Element, () => void>();
+const observer =
+  typeof IntersectionObserver === 'undefined'
+    ? undefined
+    : new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            observer?.unobserve(entry.target);
+            pending.get(entry.target)?.();
+            pending.delete(entry.target);
+          }
+        },
+        { rootMargin: '400px 0px' },
+      );
+
+/** Renders `tex` into `el` (replacing its content), when it scrolls near view. Never throws. */
 export function renderTex(el: HTMLElement, tex: string, displayMode = true): void {
   el.textContent = '';
   if (tex.length > MAX_TEX) {
     showError(el, `Formula too long to display (${tex.length} characters).`, tex);
     return;
   }
+  if (tex.length > LARGE_TEX) {
+    showOnRequest(el, tex, displayMode);
+    return;
+  }
+  if (!observer) {
+    renderNow(el, tex, displayMode);
+    return;
+  }
+  el.classList.add('gn-tex-pending');
+  pending.set(el, () => {
+    el.classList.remove('gn-tex-pending');
+    renderNow(el, tex, displayMode);
+  });
+  observer.observe(el);
+}
+
+function renderNow(el: HTMLElement, tex: string, displayMode: boolean): void {
+  el.textContent = '';
   try {
     katex.render(tex, el, { ...KATEX_OPTIONS, displayMode });
   } catch (err) {
     const why = err instanceof RangeError ? 'formula nested too deeply' : errorText(err);
     showError(el, `Cannot display this formula: ${why}.`, tex);
   }
+}
+
+/** A large formula: a note and a button that draws it (copying it works without drawing). */
+function showOnRequest(el: HTMLElement, tex: string, displayMode: boolean): void {
+  const box = document.createElement('div');
+  box.className = 'gn-tex-large';
+  const note = document.createElement('span');
+  note.textContent = `Large formula (${Math.round(tex.length / 1000)} k characters of LaTeX). `;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Show it';
+  button.addEventListener('click', () => renderNow(el, tex, displayMode));
+  box.append(note, button);
+  el.append(box);
 }
 
 function showError(el: HTMLElement, message: string, tex: string): void {
