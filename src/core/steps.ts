@@ -73,7 +73,8 @@ export function derivationSteps(
       '&= H_j \\cdot \\operatorname{sign}\\left(\\nabla f\\right)',
     ]),
     remark:
-      'd|u| = sign(u) du with sign(0) = 0; f_ij are the second derivatives, H_j is row j of the Hessian.',
+      'd|u| = sign(u) du with sign(0) = 0; f_ij are the second derivatives, ' +
+      'H_j is row j of the Hessian.',
   });
 
   steps.push({
@@ -91,7 +92,8 @@ export function derivationSteps(
   steps.push({
     title: 'Result: H·sign(∇f), simplified',
     latex:
-      `\\nabla \\|\\nabla ${fname}\\|_1 = H_{${fname}} \\operatorname{sign}\\left(\\nabla ${fname}\\right) = ` +
+      `\\nabla \\|\\nabla ${fname}\\|_1 = H_{${fname}} ` +
+      `\\operatorname{sign}\\left(\\nabla ${fname}\\right) = ` +
       column(listed(g.result, p)),
   });
 
@@ -101,7 +103,8 @@ export function derivationSteps(
     latex: aligned([
       `\\|\\nabla ${fname}\\|_1 &= \\left\\|g\\left[\\nabla ${fname}\\right]\\right\\|_2^2, ` +
         `\\quad g\\left[\\nabla ${fname}\\right] = ${column(sqrtAbs)}`,
-      `\\nabla \\|\\nabla ${fname}\\|_1 &= 2 H_{${fname}} \\left(g'\\left[\\nabla ${fname}\\right] ` +
+      `\\nabla \\|\\nabla ${fname}\\|_1 &= 2 H_{${fname}} ` +
+        `\\left(g'\\left[\\nabla ${fname}\\right] ` +
         `\\odot g\\left[\\nabla ${fname}\\right]\\right)`,
       `g'(a)\\, g(a) &= \\frac{\\operatorname{sign}(a)}{2\\sqrt{|a|}} \\sqrt{|a|} = ` +
         '\\frac{1}{2} \\operatorname{sign}(a)',
@@ -109,7 +112,8 @@ export function derivationSteps(
         `\\operatorname{sign}\\left(\\nabla ${fname}\\right)`,
     ]),
     remark:
-      'The same result by the chain rule; at a = 0, g′ is undefined and sign(0) = 0 is the limit taken.',
+      'The same result by the chain rule; at a = 0, g′ is undefined and sign(0) = 0 ' +
+      'is the limit taken.',
   });
 
   steps.push(nonsmoothStep(g, tex, name));
@@ -122,7 +126,8 @@ function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep 
       title: 'Nonsmooth set',
       latex: '\\varnothing',
       remark:
-        'No component of the gradient can vanish and f has no kinks: the result is a true gradient everywhere it is defined.',
+        'No component of the gradient can vanish and f has no kinks: ' +
+        'the result is a true gradient everywhere it is defined.',
     };
   }
   const conditions = listed(g.kinks, (k) => `${tex.print(k)} = 0`);
@@ -131,7 +136,8 @@ function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep 
     latex: `\\begin{aligned} & ${conditions.join(' \\\\ \\text{or } & ')} \\end{aligned}`,
     remark:
       `Where one of these holds, ‖∇${name}‖₁ (or ${name}) has a kink and the result is one ` +
-      'element of the subdifferential {H s : s_i = sign(f_i) if f_i ≠ 0, s_i ∈ [−1, 1] otherwise}, ' +
+      'element of the subdifferential ' +
+      '{H s : s_i = sign(f_i) if f_i ≠ 0, s_i ∈ [−1, 1] otherwise}, ' +
       'taken with sign(0) = 0.',
   };
 }

@@ -306,7 +306,8 @@ const STATUS: Record<CheckStatus, { symbol: string; text: string; title: string 
     symbol: '◆',
     text: 'nonsmooth',
     title:
-      'A kink lies at or within a step of this point: the value is one subgradient, with sign(0) = 0.',
+      'A kink lies at or within a step of this point: ' +
+      'the value is one subgradient, with sign(0) = 0.',
   },
   mismatch: {
     symbol: '✗',

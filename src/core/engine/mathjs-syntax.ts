@@ -11,6 +11,11 @@ function mathjsNumber(v: number): Printed {
   return { text, prec: v < 0 || text.includes('e') ? Prec.Product : Prec.Atom };
 }
 
+/** The text, in parentheses when it binds looser than `min`. */
+function wrapBelow(p: Printed, min: Prec): string {
+  return p.prec < min ? `(${p.text})` : p.text;
+}
+
 /** Creates the mathjs syntax for a list of variable symbols. */
 export function mathjsSyntax(symbols: readonly string[]): Syntax {
   const paren = (t: string) => `(${t})`;
@@ -27,11 +32,11 @@ export function mathjsSyntax(symbols: readonly string[]): Syntax {
       return { text, prec: parts.length === 1 ? parts[0].prec : Prec.Product };
     },
     quotient: (n, d) => ({
-      text: `${n.prec < Prec.Product ? paren(n.text) : n.text} / ${d.prec < Prec.Power ? paren(d.text) : d.text}`,
+      text: `${wrapBelow(n, Prec.Product)} / ${wrapBelow(d, Prec.Power)}`,
       prec: Prec.Product,
     }),
     power: (base, exponent) => ({
-      text: `${base.prec < Prec.Atom ? paren(base.text) : base.text}^${exponent.prec < Prec.Atom ? paren(exponent.text) : exponent.text}`,
+      text: `${wrapBelow(base, Prec.Atom)}^${wrapBelow(exponent, Prec.Atom)}`,
       prec: Prec.Power,
     }),
     root: (r) => ({ text: `sqrt(${r.text})`, prec: Prec.Atom }),
