@@ -3,7 +3,7 @@
  * command. Ids live in ids.ts; a unit test compares them with package.json.
  */
 import * as vscode from 'vscode';
-import type { FunctionDerivation } from '../core/index';
+import type { ViewDerivation } from '../shared/protocol';
 import { resultEquationLatex } from '../shared/latex';
 import type { Engine } from './engine';
 import type { Logger } from './log';
@@ -105,7 +105,7 @@ async function showDerivation(c: CommandContext, uriArg: unknown, nameArg: unkno
 async function copyResultLatex(c: CommandContext): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const doc = editor && coreLanguage(editor.document.languageId) ? editor.document : undefined;
-  let d: FunctionDerivation | undefined = c.panel.lastState?.derivation;
+  let d: ViewDerivation | undefined = c.panel.lastState?.derivation;
   if (doc) {
     const fn = await pickFunction(c, doc, 'Function whose result to copy');
     if (!fn) return undefined;

@@ -3,8 +3,8 @@
  * apart from types, so the mapping rules (which diagnostics are errors shown
  * in place of the result, what a timeout looks like) are in one place.
  */
-import type { Diagnostic, DocumentDerivation } from '../core/index';
-import type { DocRef, ViewState } from '../shared/protocol';
+import type { Diagnostic, DocumentDerivation, FunctionDerivation } from '../core/index';
+import type { DocRef, ViewDerivation, ViewState } from '../shared/protocol';
 import type { Outcome } from './workerClient';
 import type { FunctionSummary } from './workerProtocol';
 
@@ -73,7 +73,14 @@ export function viewStateFromOutcome(
           message: `No function named ${t.functionName} was found in ${t.fileName}.`,
         };
       }
-      if (derivation) return { ...base, derivation, errors: [], notes: [...errors, ...notes] };
+      if (derivation) {
+        return {
+          ...base,
+          derivation: forView(derivation),
+          errors: [],
+          notes: [...errors, ...notes],
+        };
+      }
       return { ...base, errors, notes };
     }
   }
@@ -111,4 +118,11 @@ export function functionAtLine(
     }
   }
   return best;
+}
+
+/** The derivation without what the views do not draw (see ViewDerivation). */
+function forView(d: FunctionDerivation): ViewDerivation {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { f, gradient, hessian, norm, result, nonsmooth, ...shown } = d;
+  return shown;
 }

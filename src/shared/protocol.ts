@@ -15,6 +15,17 @@ export interface DocRef {
   version: number;
 }
 
+/**
+ * A derivation as the views draw it: the LaTeX, the steps and the checks. The
+ * mathjs-syntax strings stay in the extension host: for larger functions they
+ * would double the message, and moving it into the webview is most of the time
+ * from an edit to the panel.
+ */
+export type ViewDerivation = Omit<
+  FunctionDerivation,
+  'f' | 'gradient' | 'hessian' | 'norm' | 'result' | 'nonsmooth'
+>;
+
 /** What a view shows: one function's derivation, or why there is none. */
 export interface ViewState {
   doc: DocRef;
@@ -23,7 +34,7 @@ export interface ViewState {
   language: string;
   functionName?: string;
   /** Present when the derivation succeeded. */
-  derivation?: FunctionDerivation;
+  derivation?: ViewDerivation;
   /** Parse/derivation errors; shown where the result would be. */
   errors: Diagnostic[];
   /** Non-fatal diagnostics (warnings, information). */

@@ -5,7 +5,7 @@
  * horizontally in its own box, with a copy-LaTeX icon button in a gutter of
  * its own at the right (so it never covers the maths).
  */
-import type { CheckStatus, Diagnostic, FunctionDerivation, PointCheck } from '../core/index';
+import type { CheckStatus, Diagnostic, PointCheck } from '../core/index';
 import {
   blockLatex,
   blockRanges,
@@ -15,7 +15,7 @@ import {
   signatureLatex,
   vectorLatex,
 } from '../shared/latex';
-import type { ViewState } from '../shared/protocol';
+import type { ViewDerivation, ViewState } from '../shared/protocol';
 import { announce, card, h, icon, section } from './dom';
 import { formatError, formatNumber, formatVectorFull, plainText, UNDEFINED_TITLE } from './format';
 import { renderTex } from './math';
@@ -227,7 +227,7 @@ function notes(list: Diagnostic[]): HTMLElement {
   return section('Notes', ul);
 }
 
-function hessian(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
+function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   const f = nameLatex(d.name);
   const n = d.latex.hessian.length;
   if (n <= BLOCK) {
@@ -262,7 +262,7 @@ function hessian(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
   return card(`Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`, [toggle, copyAll], container);
 }
 
-function steps(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
+function steps(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   const ol = h('ol', { class: 'gn-steps' });
   for (const s of d.derivation) {
     ol.append(
@@ -279,7 +279,7 @@ function steps(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
   return section('Derivation', ol);
 }
 
-function nonsmooth(d: FunctionDerivation, handlers: RenderHandlers): HTMLElement {
+function nonsmooth(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   if (d.nonsmoothLatex.length === 0) {
     return section(
       'Nonsmooth set',

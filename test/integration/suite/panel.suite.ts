@@ -42,7 +42,7 @@ describe('Gradient Norm Lens: derivation panel', () => {
       assert.ok(d, 'a derivation');
       assert.equal(d.name, fn);
       assert.equal(d.variables.length, dims);
-      assert.equal(d.result.length, dims);
+      assert.equal(d.latex.result.length, dims);
       assert.equal(d.latex.hessian.length, dims);
       assert.ok(d.derivation.length > 0, 'derivation steps');
       assert.ok(d.checks.length > 0, 'numeric checks');

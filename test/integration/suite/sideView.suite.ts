@@ -32,7 +32,7 @@ describe('Gradient Norm Lens: side view', () => {
         : undefined;
     });
     assert.ok(second.doc.version > first.doc.version);
-    assert.equal(second.derivation!.result.length, 3);
+    assert.equal(second.derivation!.latex.result.length, 3);
   });
 
   it('is current after an edit made while it was hidden', async () => {
