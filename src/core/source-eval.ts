@@ -4,47 +4,8 @@
  * whether a point is inside the domain is decided here, on the source: where
  * the code as written would give NaN or ±∞, the point is `undefined`.
  */
-import type { MathFunction, SourceExpr } from './source';
-
-const FUNCTIONS: Readonly<Record<MathFunction, (...a: number[]) => number>> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  atan2: Math.atan2,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  log10: Math.log10,
-  log2: Math.log2,
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
-  sign: Math.sign,
-  max: Math.max,
-  min: Math.min,
-  hypot: Math.hypot,
-  pow: Math.pow,
-};
-
-function binary(op: '+' | '-' | '*' | '/' | '^', a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '^':
-      return Math.pow(a, b);
-  }
-}
+import { binaryValue, MATH_VALUES } from './numeric';
+import type { SourceExpr } from './source';
 
 function childrenOf(e: SourceExpr): SourceExpr[] {
   switch (e.type) {
@@ -86,10 +47,10 @@ export function evaluateSource(body: SourceExpr, point: readonly number[]): numb
         value.set(e, -v(e.arg));
         break;
       case 'binary':
-        value.set(e, binary(e.op, v(e.left), v(e.right)));
+        value.set(e, binaryValue(e.op, v(e.left), v(e.right)));
         break;
       case 'call':
-        value.set(e, FUNCTIONS[e.fn](...e.args.map(v)));
+        value.set(e, MATH_VALUES[e.fn](...e.args.map(v)));
         break;
     }
   }

@@ -6,29 +6,10 @@ import type { CallName, Expr, ExprBuilder } from './expr';
 import { splitCoefficient } from './expr';
 import { contentOf, mul, neg, primitivePart } from './algebra';
 import { signOf } from './positivity';
+import { MATH_VALUES } from '../numeric';
 
 /** Numeric meaning of each call, shared by folding and evaluation. */
-export const CALL_VALUES: Readonly<Record<CallName, (...a: number[]) => number>> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  atan2: Math.atan2,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
-  // sign(0) = 0: the convention of the seed's answers, and the minimum-norm
-  // element of the subdifferential of |·| at 0.
-  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
-  max: Math.max,
-  min: Math.min,
-};
+export const CALL_VALUES: Readonly<Record<CallName, (...a: number[]) => number>> = MATH_VALUES;
 
 /** Calls folded for any number arguments; others only when the value is an integer. */
 const ALWAYS_FOLD = new Set<CallName>(['abs', 'sign', 'max', 'min']);

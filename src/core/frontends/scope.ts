@@ -15,6 +15,7 @@ import type {
   Variable,
 } from '../source';
 import { arityOk, COMMON_FUNCTIONS, indexedVariable, scalarVariable, src } from './common';
+import { evaluateSource } from '../source-eval';
 import { diagnosticAt, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
 
@@ -390,32 +391,7 @@ export function buildSelection(
 
 /** The value of an expression without variables (for indices such as `x[i + 1]`), or NaN. */
 export function constantValue(e: SourceExpr): number {
-  switch (e.type) {
-    case 'number':
-      return e.value;
-    case 'constant':
-      return e.name === 'pi' ? Math.PI : Math.E;
-    case 'negate':
-      return -constantValue(e.arg);
-    case 'binary': {
-      const [a, b] = [constantValue(e.left), constantValue(e.right)];
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return a / b;
-        case '^':
-          return a ** b;
-      }
-      return NaN;
-    }
-    default:
-      return NaN;
-  }
+  return evaluateSource(e, []); // a variable reads as undefined, so the value is NaN
 }
 
 /** A short name for a construct in messages: its node type in words, and its first line. */

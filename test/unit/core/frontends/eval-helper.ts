@@ -6,64 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FunctionDef, ParsedDocument, SourceExpr } from '../../../../src/core/source';
-
-const FUNCTIONS: Record<string, (...a: number[]) => number> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  atan2: Math.atan2,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  log10: Math.log10,
-  log2: Math.log2,
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
-  sign: Math.sign,
-  max: Math.max,
-  min: Math.min,
-  hypot: Math.hypot,
-  pow: Math.pow,
-};
+import { evaluateSource } from '../../../../src/core/source-eval';
 
 /** The value of a source tree with `point[i]` for variable i. */
 export function evaluate(e: SourceExpr, point: number[]): number {
-  switch (e.type) {
-    case 'number':
-      return e.value;
-    case 'constant':
-      return e.name === 'pi' ? Math.PI : Math.E;
-    case 'variable':
-      assert.ok(e.index >= 0 && e.index < point.length, `variable index ${e.index} out of range`);
-      return point[e.index];
-    case 'negate':
-      return -evaluate(e.arg, point);
-    case 'binary': {
-      const a = evaluate(e.left, point);
-      const b = evaluate(e.right, point);
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return a / b;
-        case '^':
-          return a ** b;
-      }
-      throw new Error(`bad op ${String(e.op)}`);
-    }
-    case 'call':
-      return FUNCTIONS[e.fn](...e.args.map((a) => evaluate(a, point)));
-  }
+  return evaluateSource(e, point);
 }
 
 /** Asserts the function's body exists and equals `expected` at `point` (relative 1e-12). */
