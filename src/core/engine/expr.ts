@@ -6,26 +6,14 @@
  * Interning makes structurally equal expressions the same object, so equality
  * is `===`, and derivatives and values can be memoised by node id.
  */
+import type { MathFunction } from '../source';
 
-/** Functions kept as calls. Powers, roots and quotients are `pow` nodes. */
-export type CallName =
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'asin'
-  | 'acos'
-  | 'atan'
-  | 'atan2'
-  | 'sinh'
-  | 'cosh'
-  | 'tanh'
-  | 'exp'
-  | 'log'
-  | 'cbrt'
-  | 'abs'
-  | 'sign'
-  | 'max'
-  | 'min';
+/**
+ * Functions kept as calls: the source's functions less those the lowering
+ * rewrites (roots and powers become `pow` nodes; log10, log2 and hypot are
+ * written with log and pow).
+ */
+export type CallName = Exclude<MathFunction, 'sqrt' | 'pow' | 'log10' | 'log2' | 'hypot'>;
 
 interface NodeBase {
   /** Creation order; also the canonical order of terms and factors. */
