@@ -38,43 +38,51 @@ export function safeSymbol(wanted: string, taken: Set<string>): string {
   return symbol;
 }
 
+/** Greek letter names: `\\theta` in LaTeX is the symbol theta; a parameter `theta` prints as θ. */
+export const GREEK: ReadonlySet<string> = new Set([
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'varrho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Sigma',
+  'Upsilon',
+  'Phi',
+  'Psi',
+  'Omega',
+]);
+
 /** LaTeX for a plain identifier: single letters as is, longer names upright, Greek by name. */
 export function identifierLatex(name: string): string {
-  const greek = new Set([
-    'alpha',
-    'beta',
-    'gamma',
-    'delta',
-    'epsilon',
-    'zeta',
-    'eta',
-    'theta',
-    'iota',
-    'kappa',
-    'lambda',
-    'mu',
-    'nu',
-    'xi',
-    'rho',
-    'sigma',
-    'tau',
-    'phi',
-    'chi',
-    'psi',
-    'omega',
-    'Gamma',
-    'Delta',
-    'Theta',
-    'Lambda',
-    'Xi',
-    'Sigma',
-    'Phi',
-    'Psi',
-    'Omega',
-  ]);
   const sub = /^([A-Za-z]+)_?([0-9]+)$/.exec(name);
   if (sub) return `${identifierLatex(sub[1])}_{${sub[2]}}`;
-  if (greek.has(name)) return `\\${name}`;
+  if (GREEK.has(name)) return `\\${name}`;
   if (name.length === 1) return name;
   return `\\mathrm{${name.replace(/_/g, '\\_')}}`;
 }

@@ -40,45 +40,8 @@ export const INVERSE: Partial<Record<MathFunction, MathFunction>> = {
   cos: 'acos',
   tan: 'atan',
 };
-/** Greek letter commands, read as symbols (`\\theta` is the symbol theta). */
-export const GREEK = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'varepsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'vartheta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'varrho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'varphi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Sigma',
-  'Upsilon',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
+/** Greek letter commands, read as symbols (see common.ts). */
+export { GREEK } from './common';
 /** Font commands whose braced letters name a symbol or a function. */
 export const FONTS = new Set([
   '\\mathrm',
