@@ -10,7 +10,9 @@ import {
   type WebviewMessage,
 } from '../shared/protocol';
 import { h } from './dom';
-import { renderState, type RenderHandlers } from './render';
+import { patchChildren } from './patch';
+import { attachView, type RenderHandlers } from './formula';
+import { renderState } from './render';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -30,12 +32,20 @@ const handlers: RenderHandlers = {
   reveal: (uri, line) => vscode.postMessage({ type: 'reveal', uri, line }),
 };
 
+/** Shows `view`, keeping what it has in common with what is on screen (see patch.ts). */
+function display(view: Node): void {
+  const next = document.createElement('main');
+  next.append(view);
+  patchChildren(root, next);
+  attachView(root);
+}
+
 function show(message: HostMessage): void {
   switch (message.type) {
     case 'state':
       shown = message;
       document.body.classList.remove('gn-busy');
-      root.replaceChildren(renderState(message.state, handlers));
+      display(renderState(message.state, handlers));
       vscode.setState(message);
       break;
     case 'busy': {
@@ -46,7 +56,7 @@ function show(message: HostMessage): void {
         shown?.doc.uri === message.doc.uri && shown.state.functionName === message.functionName;
       if (!same) {
         const what = message.functionName ? ` ${message.functionName}` : '';
-        root.replaceChildren(h('p', { class: 'gn-muted' }, `Deriving${what}…`));
+        display(h('p', { class: 'gn-muted' }, `Deriving${what}…`));
         shown = undefined;
       }
       break;
@@ -54,7 +64,7 @@ function show(message: HostMessage): void {
     case 'empty':
       shown = undefined;
       document.body.classList.remove('gn-busy');
-      root.replaceChildren(h('p', { class: 'gn-muted gn-empty' }, message.message));
+      display(h('p', { class: 'gn-muted gn-empty' }, message.message));
       vscode.setState(message);
       break;
   }

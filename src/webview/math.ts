@@ -30,6 +30,9 @@ const LARGE_TEX = 6_000;
 /**
  * Draws formulas when they come near the viewport, not all at once: a long
  * derivation then costs only what is on screen, and typing stays responsive.
+ * A formula waiting to be drawn holds the height it is expected to take (see
+ * {@link estimateHeightEm}); with empty placeholders, dozens of them would sit
+ * in view at once and all be drawn.
  */
 const pending = new WeakMap<Element, () => void>();
 const observer =
@@ -44,10 +47,14 @@ const observer =
             pending.delete(entry.target);
           }
         },
-        { rootMargin: '400px 0px' },
+        { rootMargin: '200px 0px' },
       );
 
-/** Renders `tex` into `el` (replacing its content), when it scrolls near view. Never throws. */
+/**
+ * Prepares `el` to show `tex` (replacing its content): drawn by
+ * {@link drawWhenVisible} once the element is in the page and near the
+ * viewport. Never throws.
+ */
 export function renderTex(el: HTMLElement, tex: string, displayMode = true): void {
   el.textContent = '';
   if (tex.length > MAX_TEX) {
@@ -63,11 +70,57 @@ export function renderTex(el: HTMLElement, tex: string, displayMode = true): voi
     return;
   }
   el.classList.add('gn-tex-pending');
+  if (displayMode) el.style.minHeight = `${estimateHeightEm(tex)}em`;
   pending.set(el, () => {
     el.classList.remove('gn-tex-pending');
+    el.style.minHeight = '';
     renderNow(el, tex, displayMode);
   });
-  observer.observe(el);
+}
+
+/**
+ * Draws the waiting formulas under `root` that are in view now, before the
+ * page is painted (an update never flashes empty placeholders where formulas
+ * were), and watches the others to draw them as they come near the viewport.
+ * Call once they are in the page.
+ */
+export function drawWhenVisible(root: ParentNode): void {
+  if (!observer) return;
+  observer.disconnect(); // what was watched and is gone is no longer kept alive
+  const waiting: Element[] = [];
+  root.querySelectorAll('.gn-tex-pending').forEach((el) => {
+    if (pending.has(el)) waiting.push(el);
+  });
+  // Read every position first (one layout), then draw.
+  const bottom = window.innerHeight;
+  const inView = waiting.map((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width + r.height > 0 && r.bottom >= 0 && r.top <= bottom;
+  });
+  waiting.forEach((el, i) => {
+    if (!inView[i]) {
+      observer.observe(el);
+      return;
+    }
+    pending.get(el)?.();
+    pending.delete(el);
+  });
+}
+
+/**
+ * The height, in em, a display formula is expected to take once drawn: its
+ * tallest matrix or vector (rows of about 1.6 em, more with fractions),
+ * plus KaTeX's display margins. Only a placeholder: the drawn formula sets
+ * the real height.
+ */
+export function estimateHeightEm(tex: string): number {
+  let rows = 1;
+  const env = /\\begin\{[a-zA-Z*]+\}([\s\S]*?)\\end\{/g;
+  for (let m = env.exec(tex); m !== null; m = env.exec(tex)) {
+    rows = Math.max(rows, m[1].split('\\\\').length);
+  }
+  const perRow = tex.includes('\\frac') ? 2.4 : 1.6;
+  return Math.round((rows * perRow + 0.8) * 10) / 10;
 }
 
 function renderNow(el: HTMLElement, tex: string, displayMode: boolean): void {

@@ -16,136 +16,23 @@ import {
   vectorLatex,
 } from '../shared/latex';
 import type { ViewDerivation, ViewState } from '../shared/protocol';
-import { announce, card, h, icon, section } from './dom';
+import { card, h, section } from './dom';
 import { formatError, formatNumber, formatVectorFull, plainText, UNDEFINED_TITLE } from './format';
+import {
+  arrayFormula,
+  attachView,
+  copyButton,
+  formula,
+  scroller,
+  type RenderHandlers,
+} from './formula';
 import { renderTex } from './math';
 
 /** Matrices larger than this are shown as blocks of this size. */
 const BLOCK = 8;
 
-/** Sends a copy request to the host (set by main.ts). */
-export type CopyHandler = (latex: string) => void;
-/** Asks the host to reveal a line of the source document. */
-export type RevealHandler = (uri: string, line: number) => void;
-
-/** Handlers the rendered view calls back into. */
-export interface RenderHandlers {
-  copy: CopyHandler;
-  reveal: RevealHandler;
-}
-
-/** How long a copy button shows "Copied". */
-const COPIED_MS = 1500;
-
-/**
- * A copy-LaTeX button: an icon (plus `text`, if given) with an accessible
- * name; after a click it shows a check mark and "Copied" for a moment.
- */
-export function copyButton(
-  tex: string,
-  handlers: RenderHandlers,
-  label = 'Copy LaTeX',
-  text?: string,
-): HTMLButtonElement {
-  const button = h('button', {
-    class: text ? 'gn-copy gn-copy-text' : 'gn-copy',
-    title: label,
-    attrs: { type: 'button', 'aria-label': label },
-  });
-  const face = (name: 'copy' | 'check', words?: string) => {
-    button.replaceChildren(icon(name));
-    if (words) button.append(h('span', {}, words));
-  };
-  face('copy', text);
-  let timer: number | undefined;
-  button.addEventListener('click', () => {
-    handlers.copy(tex);
-    face('check', text ? 'Copied' : undefined);
-    button.classList.add('gn-copied');
-    button.title = 'Copied';
-    button.setAttribute('aria-label', 'Copied');
-    announce('LaTeX copied to the clipboard');
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      face('copy', text);
-      button.classList.remove('gn-copied');
-      button.title = label;
-      button.setAttribute('aria-label', label);
-    }, COPIED_MS);
-  });
-  return button;
-}
-
-/**
- * Formula boxes wider than their content area become keyboard-focusable
- * scroll regions (arrow keys scroll them); narrower ones are not tab stops.
- */
-const overflow =
-  typeof ResizeObserver === 'undefined'
-    ? undefined
-    : new ResizeObserver((entries) => {
-        for (const e of entries) markOverflow(e.target as HTMLElement);
-      });
-
-function markOverflow(el: HTMLElement): void {
-  const wide = el.scrollWidth > el.clientWidth + 1;
-  markScrollEnds(el);
-  if (wide === el.classList.contains('gn-overflow')) return;
-  el.classList.toggle('gn-overflow', wide);
-  if (wide) {
-    el.tabIndex = 0;
-    el.setAttribute('role', 'group');
-    el.setAttribute('aria-label', el.dataset.scrollLabel ?? 'Wide formula, scrolls sideways');
-  } else {
-    el.removeAttribute('tabindex');
-    el.removeAttribute('role');
-    el.removeAttribute('aria-label');
-  }
-}
-
-/** Classes for the fades at the edges of a scrolled box: more to the left / right. */
-function markScrollEnds(el: HTMLElement): void {
-  const max = el.scrollWidth - el.clientWidth;
-  el.classList.toggle('gn-more-left', el.scrollLeft > 1);
-  el.classList.toggle('gn-more-right', el.scrollLeft < max - 1);
-}
-
-/** Re-measures every observed box (KaTeX's fonts change widths, not box sizes, as they load). */
-function remeasure(): void {
-  document.querySelectorAll<HTMLElement>('.gn-math, .gn-scroll').forEach(markOverflow);
-}
-if (typeof document !== 'undefined' && 'fonts' in document) {
-  document.fonts.addEventListener('loadingdone', remeasure);
-}
-
-/** Observes a horizontally scrolling box (formula or table). */
-function scroller<T extends HTMLElement>(el: T): T {
-  overflow?.observe(el);
-  el.addEventListener('scroll', () => markScrollEnds(el), { passive: true });
-  return el;
-}
-
-/**
- * A formula block: rendered TeX in a horizontally scrolling box, and its
- * copy button in a column of its own. `label` is a caption above it.
- */
-export function formula(tex: string, handlers: RenderHandlers, label?: string): HTMLElement {
-  const math = h('div', { class: 'gn-math' });
-  renderTex(math, tex);
-  scroller(math);
-  const copy = copyButton(tex, handlers, label ? `Copy LaTeX: ${label}` : 'Copy LaTeX');
-  const caption = label ? h('div', { class: 'gn-label' }, label) : null;
-  return h(
-    'div',
-    { class: 'gn-formula' },
-    caption,
-    h('div', { class: 'gn-formula-row' }, math, copy),
-  );
-}
-
 /** The whole view for a state. */
 export function renderState(state: ViewState, handlers: RenderHandlers): HTMLElement {
-  overflow?.disconnect(); // the previous view's formulas are gone
   const root = h('div', { class: 'gn-view' });
   root.append(header(state, handlers));
   const d = state.derivation;
@@ -161,13 +48,26 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
       `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ` + `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
       handlers,
     ),
-    formula(resultEquationLatex(d), handlers),
+    arrayFormula(
+      `\\nabla\\lVert\\nabla ${f}\\rVert_1 =`,
+      d.latex.result.map((e) => [e]),
+      resultEquationLatex(d),
+      handlers,
+    ),
   );
   result.classList.add('gn-result');
   root.append(
     result,
     section('Function', formula(`${signatureLatex(d)} = ${d.latex.f}`, handlers)),
-    section('Gradient', formula(`\\nabla ${f} = ${vectorLatex(d.latex.gradient)}`, handlers)),
+    section(
+      'Gradient',
+      arrayFormula(
+        `\\nabla ${f} =`,
+        d.latex.gradient.map((e) => [e]),
+        `\\nabla ${f} = ${vectorLatex(d.latex.gradient)}`,
+        handlers,
+      ),
+    ),
     hessian(d, handlers),
     section(
       'L1 norm of the gradient',
@@ -195,8 +95,9 @@ function header(state: ViewState, handlers: RenderHandlers): HTMLElement {
   const meta = h('p', { class: 'gn-muted' }, where, ` · ${state.language}`);
   if (d) {
     meta.append(` · ${d.variables.length} variable${d.variables.length === 1 ? '' : 's'}: `);
-    const vars = h('span', { class: 'gn-inline' });
-    renderTex(vars, d.latex.variables.join(',\\ '), false);
+    const tex = d.latex.variables.join(',\\ ');
+    const vars = h('span', { class: 'gn-inline', attrs: { 'data-key': `vars\u0000${tex}` } });
+    renderTex(vars, tex, false);
     meta.append(vars);
   }
   return h('header', {}, title, meta);
@@ -231,7 +132,8 @@ function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   const f = nameLatex(d.name);
   const n = d.latex.hessian.length;
   if (n <= BLOCK) {
-    return section('Hessian', formula(`H_{${f}} = ${matrixLatex(d.latex.hessian)}`, handlers));
+    const tex = `H_{${f}} = ${matrixLatex(d.latex.hessian)}`;
+    return section('Hessian', arrayFormula(`H_{${f}} =`, d.latex.hessian, tex, handlers));
   }
   // Large: blocks of 8×8, rendered on demand (a 50×50 matrix is 2,500 formulas).
   const ranges = blockRanges(n, BLOCK);
@@ -241,7 +143,8 @@ function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
     container.textContent = '';
     for (const [r, c] of all.slice(0, count)) {
       const label = `rows ${r[0] + 1}–${r[1]}, columns ${c[0] + 1}–${c[1]}`;
-      container.append(formula(blockLatex(d.latex.hessian, r, c), handlers, label));
+      const rows = d.latex.hessian.slice(r[0], r[1]).map((row) => row.slice(c[0], c[1]));
+      container.append(arrayFormula('', rows, blockLatex(d.latex.hessian, r, c), handlers, label));
     }
   };
   renderBlocks(1);
@@ -254,12 +157,19 @@ function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   toggle.addEventListener('click', () => {
     expanded = !expanded;
     renderBlocks(expanded ? all.length : 1);
+    attachView(document);
     toggle.textContent = expanded ? 'Show first block only' : `Show all ${all.length} blocks`;
     toggle.setAttribute('aria-expanded', String(expanded));
   });
   const full = `H_{${f}} = ${matrixLatex(d.latex.hessian)}`;
   const copyAll = copyButton(full, handlers, `Copy LaTeX of the full ${n}×${n} Hessian`, 'Full');
-  return card(`Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`, [toggle, copyAll], container);
+  const blocks = card(
+    `Hessian (${n}×${n}, in ${BLOCK}×${BLOCK} blocks)`,
+    [toggle, copyAll],
+    container,
+  );
+  blocks.dataset.key = `hessian\u0000${full}`; // its toggle state and blocks go together
+  return blocks;
 }
 
 function steps(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
