@@ -10,7 +10,7 @@ import { lower } from './engine/lower';
 import { mathjsPrinter } from './engine/mathjs-syntax';
 import { PointChecker } from './checks';
 import { parseDocument, parseExpression } from './frontends';
-import type { DocumentDerivation, FunctionDerivation } from './result';
+import { signSymbolLatex, type DocumentDerivation, type FunctionDerivation } from './result';
 import type { Diagnostic, FunctionDef, Language, ParsedDocument } from './source';
 import { evaluateSource } from './source-eval';
 import { derivationSteps } from './steps';
@@ -180,6 +180,7 @@ export function deriveFunction(
     const js = mathjsPrinter(b, symbols);
     const tex = latexPrinter(b, texVars);
     const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
+    const bySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
     const steps = derivationSteps(g, tex, texVars, def.name);
     b.checkBudget();
     const elapsedMs = Date.now() - started;
@@ -206,6 +207,7 @@ export function deriveFunction(
         hessian: latexHessian,
         norm: tex.print(g.norm),
         result: g.result.map((e) => tex.print(e)),
+        resultBySign: g.resultBySign.map((e) => bySign.print(e)),
         variables: texVars,
       },
       derivation: steps,

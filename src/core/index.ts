@@ -17,5 +17,6 @@ export type {
   FunctionDerivation,
   PointCheck,
 } from './result';
+export { signSymbolLatex } from './result';
 export { parseDocument, parseExpression, languageOfPath } from './frontends';
 export { deriveDocument, deriveSelection, type DeriveOptions } from './derive';

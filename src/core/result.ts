@@ -55,6 +55,11 @@ export interface FunctionDerivation {
     hessian: string[][];
     norm: string;
     result: string[];
+    /**
+     * The result as H_f·s: each sign(∂f/∂x_i) not known to be constant is
+     * written `s_{x_i}` (see {@link signSymbolLatex}) instead of in full.
+     */
+    resultBySign: string[];
     /** LaTeX for each variable, same order as `variables`. */
     variables: string[];
   };
@@ -71,4 +76,9 @@ export interface FunctionDerivation {
 export interface DocumentDerivation {
   functions: FunctionDerivation[];
   diagnostics: Diagnostic[];
+}
+
+/** How s_i = sign(∂f/∂x_i) is written in {@link FunctionDerivation.latex.resultBySign}, for a variable's LaTeX. */
+export function signSymbolLatex(variableLatex: string): string {
+  return `s_{${variableLatex}}`;
 }

@@ -33,6 +33,12 @@ export function resultEquationLatex(d: Pick<FunctionDerivation, 'name' | 'latex'
   return `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.result)}`;
 }
 
+/** The result with the signs as symbols: ∇‖∇f‖₁ = (H_f·s). */
+export function resultBySignLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>): string {
+  const f = nameLatex(d.name);
+  return `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.resultBySign)}`;
+}
+
 /** Rows/columns [start, end) of the blocks a d×d matrix is split into for display. */
 export function blockRanges(d: number, size = 8): [number, number][] {
   const ranges: [number, number][] = [];

@@ -83,6 +83,7 @@ export const LIVE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'tabindex',
   'role',
   'aria-label',
+  'open', // a <details> the user opened or closed
 ]);
 
 function overflowMarks(el: HTMLElement): Set<string> {

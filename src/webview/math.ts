@@ -79,9 +79,9 @@ export function renderTex(el: HTMLElement, tex: string, displayMode = true): voi
 }
 
 /**
- * Draws the waiting formulas under `root` that are in view now, before the
- * page is painted (an update never flashes empty placeholders where formulas
- * were), and watches the others to draw them as they come near the viewport.
+ * Draws the waiting formulas under `root` that are in view now or above it,
+ * before the page is painted (an update never flashes empty placeholders where
+ * formulas were, nor moves what is in view), and watches the others to draw them as they come near the viewport.
  * Call once they are in the page.
  */
 export function drawWhenVisible(root: ParentNode): void {
@@ -89,13 +89,15 @@ export function drawWhenVisible(root: ParentNode): void {
   observer.disconnect(); // what was watched and is gone is no longer kept alive
   const waiting: Element[] = [];
   root.querySelectorAll('.gn-tex-pending').forEach((el) => {
-    if (pending.has(el)) waiting.push(el);
+    // Inside a closed <details>: drawn when it is opened (its toggle calls this again).
+    if (pending.has(el) && !el.closest('details:not([open])')) waiting.push(el);
   });
   // Read every position first (one layout), then draw.
   const bottom = window.innerHeight;
   const inView = waiting.map((el) => {
     const r = el.getBoundingClientRect();
-    return r.width + r.height > 0 && r.bottom >= 0 && r.top <= bottom;
+    // In view, or above it: drawn later, those would move what the user is reading.
+    return r.width + r.height > 0 && r.top <= bottom;
   });
   waiting.forEach((el, i) => {
     if (!inView[i]) {

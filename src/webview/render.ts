@@ -6,11 +6,13 @@
  * its own at the right (so it never covers the maths).
  */
 import type { CheckStatus, Diagnostic, PointCheck } from '../core/index';
+import { signSymbolLatex } from '../core/result';
 import {
   blockLatex,
   blockRanges,
   matrixLatex,
   nameLatex,
+  resultBySignLatex,
   resultEquationLatex,
   signatureLatex,
   vectorLatex,
@@ -42,22 +44,8 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
     return root;
   }
   const f = nameLatex(d.name);
-  const result = section(
-    'Result',
-    formula(
-      `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ` + `H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`,
-      handlers,
-    ),
-    arrayFormula(
-      `\\nabla\\lVert\\nabla ${f}\\rVert_1 =`,
-      d.latex.result.map((e) => [e]),
-      resultEquationLatex(d),
-      handlers,
-    ),
-  );
-  result.classList.add('gn-result');
   root.append(
-    result,
+    resultSection(d, handlers),
     section('Function', formula(`${signatureLatex(d)} = ${d.latex.f}`, handlers)),
     section(
       'Gradient',
@@ -81,6 +69,63 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
   const ms = Number.isFinite(d.elapsedMs) ? `${Math.round(d.elapsedMs)} ms` : 'an unknown time';
   root.append(h('p', { class: 'gn-muted gn-footer' }, `Derived in ${ms}.`));
   return root;
+}
+
+/**
+ * The result: H_f·sign(∇f) in general, then for this f with each sign(∂f/∂v)
+ * as a symbol s_v (short: each gradient component appears once, in the
+ * Gradient card, not in every entry), and written out in full on request.
+ */
+function resultSection(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
+  const f = nameLatex(d.name);
+  const lhs = `\\nabla\\lVert\\nabla ${f}\\rVert_1 =`;
+  const full = arrayFormula(
+    lhs,
+    d.latex.result.map((e) => [e]),
+    resultEquationLatex(d),
+    handlers,
+  );
+  const general = formula(`${lhs} H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`, handlers);
+  const same = d.latex.resultBySign.every((e, i) => e === d.latex.result[i]);
+  const section_ = same
+    ? section('Result', general, full)
+    : section(
+        'Result',
+        general,
+        arrayFormula(
+          lhs,
+          d.latex.resultBySign.map((e) => [e]),
+          resultBySignLatex(d),
+          handlers,
+        ),
+        signLegend(d),
+        writtenOut(full),
+      );
+  section_.classList.add('gn-result');
+  return section_;
+}
+
+/** The result with each sign written out, in a <details> drawn when opened. */
+function writtenOut(full: HTMLElement): HTMLElement {
+  const box = h('details', { class: 'gn-details' }, h('summary', {}, 'With each sign written out'));
+  box.append(full);
+  box.addEventListener('toggle', () => attachView(document));
+  return box;
+}
+
+/** "where s_v = sign(∂f/∂v)": what the symbols of the short result stand for. */
+function signLegend(d: ViewDerivation): HTMLElement {
+  const f = nameLatex(d.name);
+  const tex = `${signSymbolLatex('v')} = \\operatorname{sign}\\left(\\partial ${f} / \\partial v\\right)`;
+  const math = h('span', { class: 'gn-inline', attrs: { 'data-key': `legend\u0000${tex}` } });
+  renderTex(math, tex, false);
+  return h(
+    'p',
+    { class: 'gn-explain' },
+    'where ',
+    math,
+    ' for each variable v, the signs of the gradient below (sign(0) = 0).',
+  );
 }
 
 function header(state: ViewState, handlers: RenderHandlers): HTMLElement {

@@ -23,6 +23,13 @@ export interface GradNorm {
   norm: Expr;
   result: Expr[];
   /**
+   * The result with each sign(f_i) whose value is not known kept as a symbol
+   * s_i, variable d + i ({@link signVariable}): H_f·s. Much shorter than
+   * `result` when the f_i are long, since each appears once instead of in
+   * every entry.
+   */
+  resultBySign: Expr[];
+  /**
    * Expressions whose zeros are kinks: gradient components (the L1 norm's
    * kinks) and the arguments of |·|, sign and max/min in f and ∇f.
    */
@@ -64,9 +71,34 @@ export function deriveGradNorm(b: ExprBuilder, f: Expr, d: number): GradNorm {
     ),
   );
 
+  const s = signs.map((sg, i) => (sg.kind === 'num' ? sg : b.variable(signVariable(d, i))));
+  const resultBySign = hessian.map((row) =>
+    tidy(
+      add(
+        b,
+        row.map((h, i) => mul(b, [h, s[i]])),
+      ),
+    ),
+  );
+
   const ofGradient = uniqueKinks(b, gradient);
   const kinks = uniqueKinks(b, kinkArguments(b, [f, ...gradient]), ofGradient);
-  return { f, gradient, hessian, signs, norm, result, kinks, gradientKinks: ofGradient.length };
+  return {
+    f,
+    gradient,
+    hessian,
+    signs,
+    norm,
+    result,
+    resultBySign,
+    kinks,
+    gradientKinks: ofGradient.length,
+  };
+}
+
+/** The variable index of s_i = sign(f_i) in {@link GradNorm.resultBySign}, for f of d variables. */
+export function signVariable(d: number, i: number): number {
+  return d + i;
 }
 
 /** The arguments u of |u| and sign(u), and a − b of max(a, b) and min(a, b). */

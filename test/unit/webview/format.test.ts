@@ -66,7 +66,15 @@ describe('LaTeX builders', () => {
     assert.equal(nameLatex('my_fn'), '\\operatorname{my\\_fn}');
     const eq = resultEquationLatex({
       name: 'f',
-      latex: { f: '', gradient: [], hessian: [], norm: '', result: ['1'], variables: ['x'] },
+      latex: {
+        f: '',
+        gradient: [],
+        hessian: [],
+        norm: '',
+        result: ['1'],
+        resultBySign: ['1'],
+        variables: ['x'],
+      },
     });
     assert.equal(eq, '\\nabla\\lVert\\nabla f\\rVert_1 = \\begin{pmatrix} 1 \\end{pmatrix}');
   });

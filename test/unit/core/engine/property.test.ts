@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { PointChecker } from '../../../../src/core/checks';
-import { agreesWithMathjs, derived } from './helpers';
+import { signVariable } from '../../../../src/core/engine/gradnorm';
+import { agreesWithMathjs, close, derived } from './helpers';
 
 const VARS = ['x', 'y', 'z'];
 
@@ -80,5 +81,43 @@ describe('random expressions with kinks', () => {
       }),
       { numRuns: 200, seed: 20261203 },
     );
+  });
+});
+
+const coarsePoint = fc.array(
+  fc.integer({ min: -2000, max: 2000 }).map((v) => v / 1000),
+  { minLength: 3, maxLength: 3 },
+);
+
+describe('the result written with sign symbols (H_f·s)', () => {
+  it('equals the result written out, with s_i = sign(∂f/∂x_i)', () => {
+    fc.assert(
+      // Coordinates in steps of 0.001: one that underflows (5e-324) makes f_i round to 0
+      // while sign(f_i) is ±1, which is rounding, not the formula.
+      fc.property(formulas(true), coarsePoint, (formula, p) => {
+        const { g, evalAt } = derived(formula, VARS);
+        const grad = g.gradient.map((e) => evalAt(e, p));
+        // Where a component is ~0 but not 0, its sign depends on rounding: not a fair comparison.
+        fc.pre(grad.every((v) => Number.isFinite(v) && (v === 0 || Math.abs(v) > 1e-9)));
+        const s = grad.map(Math.sign);
+        const withSigns = [...p];
+        s.forEach((v, i) => (withSigns[signVariable(VARS.length, i)] = v));
+        g.result.forEach((e, j) => {
+          const full = evalAt(e, p);
+          const bySign = evalAt(g.resultBySign[j], withSigns);
+          fc.pre(Number.isFinite(full));
+          assert.ok(
+            close(bySign, full, 1e-9),
+            `${formula} at ${p}, entry ${j}: ${bySign} vs ${full}`,
+          );
+        });
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+  });
+
+  it('is shorter than the result written out when the gradient is long', () => {
+    const { g } = derived('(x^2 + y - 11)^2 + (x + y^2 - 7)^2', ['x', 'y']);
+    g.result.forEach((e, j) => assert.ok(g.resultBySign[j].size < e.size / 2));
   });
 });

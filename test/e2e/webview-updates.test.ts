@@ -1,0 +1,200 @@
+// The derivation view's own page (dist/webview.js with media/panel.css and KaTeX's CSS) in
+// headless Chromium, fed the messages the extension sends while the user types: what stays,
+// what is redrawn, and that nothing the user did (scrolling, opening the written-out result)
+// is undone by an update. States come from the engine, for a function edited as a user would.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { deriveDocument } from '../../src/core/index';
+import { viewStateFromOutcome } from '../../src/extension/viewState';
+import type { HostMessage } from '../../src/shared/protocol';
+import { chromiumPath, repoRoot } from '../../scripts/lib/vscode-web';
+
+const URI = 'file:///work/rosenbrock.py';
+
+/** The side view's state message for Rosenbrock in 4 variables plus `k·x[0]`, at `version`. */
+async function stateFor(k: number, version: number): Promise<HostMessage> {
+  const body = [0, 1, 2]
+    .map((i) => `100*(x[${i + 1}] - x[${i}]**2)**2 + (1 - x[${i}])**2`)
+    .join(' + ');
+  const text = `def f(x):\n    return ${body} + ${k}*x[0]\n`;
+  const result = await deriveDocument(text, 'python');
+  const doc = { uri: URI, version };
+  const state = viewStateFromOutcome(
+    { doc, fileName: 'rosenbrock.py', language: 'python', functionName: 'f', timeBudgetMs: 5000 },
+    { status: 'done', result },
+  );
+  assert.ok(state?.derivation, 'the engine derived f');
+  return { type: 'state', doc, state };
+}
+
+let browser: Browser | undefined;
+let page: Page;
+let dir: string;
+
+/** Posts a host message to the view and waits until it has been handled and painted. */
+async function post(message: HostMessage): Promise<void> {
+  await page.evaluate(
+    (m) =>
+      new Promise<void>((done) => {
+        window.postMessage(m, '*');
+        setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);
+      }),
+    message,
+  );
+}
+
+/** Tags every drawn entry of the result and gradient tables, to tell kept nodes from new ones. */
+function tagEntries(): Promise<number> {
+  return page.evaluate(() => {
+    const cells = document.querySelectorAll<HTMLElement>('.gn-array td');
+    cells.forEach((td, i) => (td.dataset.testTag = String(i)));
+    return cells.length;
+  });
+}
+
+/** The entries of the first table in the card titled `title`: kept from before (tagged) or new. */
+function cellsOf(title: string): Promise<{ kept: boolean; text: string }[]> {
+  return page.evaluate(
+    (t) =>
+      Array.from(
+        Array.from(document.querySelectorAll('section'))
+          .find((s) => s.querySelector('h3')?.textContent === t)
+          ?.querySelector('.gn-array')
+          ?.querySelectorAll<HTMLElement>('td') ?? [],
+      ).map((td) => ({ kept: td.dataset.testTag !== undefined, text: td.textContent ?? '' })),
+    title,
+  );
+}
+
+describe('derivation view: updates while typing', () => {
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gnl-webview-'));
+    const file = (p: string) => pathToFileURL(join(repoRoot, p)).href;
+    const html = `<!DOCTYPE html><html><head><meta charset="UTF-8">
+<link rel="stylesheet" href="${file('dist/katex/katex.min.css')}">
+<link rel="stylesheet" href="${file('media/panel.css')}"></head>
+<body class="gn-side" data-kind="side"><main id="root"></main>
+<div id="gn-live" class="gn-sr-only" role="status" aria-live="polite"></div>
+<script>
+window.posted = [];
+window.acquireVsCodeApi = () => ({
+  postMessage: (m) => window.posted.push(m), getState: () => undefined, setState() {},
+});
+</script>
+<script src="${file('dist/webview.js')}"></script></body></html>`;
+    writeFileSync(join(dir, 'view.html'), html);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    await page.goto(pathToFileURL(join(dir, 'view.html')).href);
+  });
+
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the result is shown with sign symbols, entry by entry, without KaTeX errors', async () => {
+    await post(await stateFor(1, 1));
+    const view = await page.evaluate(() => ({
+      errors: document.querySelectorAll('.katex-error').length,
+      result: document.querySelector('.gn-result .gn-array')?.textContent ?? '',
+      legend: document.querySelector('.gn-result .gn-explain')?.textContent ?? '',
+      rows: document.querySelector('.gn-result .gn-array')?.querySelectorAll('tr').length,
+    }));
+    assert.equal(view.errors, 0);
+    assert.equal(view.rows, 4, 'one row per variable');
+    assert.match(view.result, /s/, 'the result names the signs s_v');
+    assert.doesNotMatch(view.result, /sign/, 'no sign(…) written out in the short result');
+    assert.match(view.legend, /where/);
+  });
+
+  test('an edit redraws the entries that changed and keeps the others as they were', async () => {
+    const tagged = await tagEntries();
+    assert.ok(tagged >= 8, `entries drawn: ${tagged}`);
+    const firstBefore = (await cellsOf('Gradient'))[0]?.text;
+    // +1·x[0] → +5·x[0]: only ∂f/∂x₀ changes; the Hessian, hence H·s, does not.
+    const next = await stateFor(5, 2);
+    await post(next);
+    const after = {
+      result: await cellsOf('Result'),
+      gradient: await cellsOf('Gradient'),
+    };
+    assert.deepEqual(
+      after.gradient.map((c) => c.kept),
+      [false, true, true, true],
+      'only the first gradient entry is new',
+    );
+    assert.notEqual(after.gradient[0].text, firstBefore, '∂f/∂x₀ shows the new coefficient');
+    assert.ok(
+      after.result.every((c) => c.kept),
+      'H·s did not change: kept',
+    );
+  });
+
+  test('copy gives the LaTeX of the current state, not of the first', async () => {
+    await page.evaluate(() => {
+      const button = Array.from(document.querySelectorAll('section'))
+        .find((s) => s.querySelector('h3')?.textContent === 'Gradient')
+        ?.querySelector<HTMLButtonElement>('.gn-copy');
+      button?.click();
+    });
+    const copied = await page.evaluate(
+      () => (window as unknown as { posted: { type: string; latex?: string }[] }).posted,
+    );
+    const last = copied.filter((m) => m.type === 'copy').at(-1);
+    assert.ok(last?.latex, 'a copy message was sent');
+    const current = (await stateFor(5, 2)) as Extract<HostMessage, { type: 'state' }>;
+    const tex = current.state.derivation!.latex;
+    const all = [tex.f, ...tex.gradient, ...tex.resultBySign, tex.norm];
+    assert.ok(
+      all.some((t) => last.latex!.includes(t)),
+      `the copied LaTeX is from the current derivation: ${last.latex!.slice(0, 120)}`,
+    );
+  });
+
+  test('an update keeps the scroll position and an opened written-out result', async () => {
+    await page.evaluate(() => {
+      document.querySelector<HTMLDetailsElement>('.gn-details')!.open = true;
+    });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.gn-details .katex').length > 0,
+      undefined,
+      { timeout: 5000 },
+    );
+    const written = await page.evaluate(
+      () => document.querySelector('.gn-details .gn-array')?.textContent ?? '',
+    );
+    assert.match(written, /sign/, 'written out, the result shows sign(…)');
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const before = await page.evaluate(() => window.scrollY);
+    await post(await stateFor(7, 3));
+    const state = await page.evaluate(() => ({
+      y: window.scrollY,
+      open: document.querySelector<HTMLDetailsElement>('.gn-details')?.open,
+      errors: document.querySelectorAll('.katex-error').length,
+    }));
+    assert.equal(state.open, true, 'still open');
+    assert.equal(state.y, before, 'not scrolled by the update');
+    assert.equal(state.errors, 0);
+  });
+
+  test('an older version arriving late is not shown', async () => {
+    await tagEntries();
+    await post(await stateFor(9, 2)); // version 2 < 3 already shown
+    const untouched = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.gn-array td')).every(
+        (td) => td.dataset.testTag !== undefined,
+      ),
+    );
+    assert.ok(untouched, 'nothing was redrawn');
+  });
+});
