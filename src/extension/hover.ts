@@ -7,7 +7,14 @@
  */
 import * as vscode from 'vscode';
 import type { FunctionDerivation } from '../core/index';
-import { nameLatex, resultEquationLatex, vectorLatex } from '../shared/latex';
+import {
+  hasSignSymbols,
+  nameLatex,
+  resultBySignLatex,
+  resultEquationLatex,
+  signLegendLatex,
+  vectorLatex,
+} from '../shared/latex';
 import type { Engine } from './engine';
 import type { Logger } from './log';
 import type { Settings } from './settings';
@@ -77,7 +84,15 @@ export class HoverPreview implements vscode.HoverProvider {
           : outcome.status;
       md.appendMarkdown(`**∇‖∇${escapeMd(fn.name)}‖₁**: ${escapeMd(why)}\n\n`);
     } else {
-      await this.appendFormulas(md, [resultEquationLatex(d)], [plainResult(d)]);
+      // H_f·s when some sign is unknown: far narrower than with each sign(…) written out, so
+      // it fits the hover as an image more often; the alt text has the result in full.
+      const [tex, plain] = hasSignSymbols(d)
+        ? [
+            [resultBySignLatex(d), signLegendLatex(d.name)],
+            [plainResult(d), `s_v = sign(∂${d.name}/∂v)`],
+          ]
+        : [[resultEquationLatex(d)], [plainResult(d)]];
+      await this.appendFormulas(md, tex, plain);
     }
     md.appendMarkdown(commandLink(doc.uri, fn.name));
     return new vscode.Hover(md, word);

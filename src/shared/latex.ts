@@ -3,6 +3,7 @@
  * "Copy Result as LaTeX" command, so all three print the same formulas.
  */
 import type { FunctionDerivation } from '../core/index';
+import { signSymbolLatex } from '../core/result';
 
 /** A column vector. */
 export function vectorLatex(entries: readonly string[]): string {
@@ -37,6 +38,16 @@ export function resultEquationLatex(d: Pick<FunctionDerivation, 'name' | 'latex'
 export function resultBySignLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>): string {
   const f = nameLatex(d.name);
   return `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.resultBySign)}`;
+}
+
+/** What the s_v of {@link resultBySignLatex} stand for: s_v = sign(∂f/∂v). */
+export function signLegendLatex(name: string): string {
+  return `${signSymbolLatex('v')} = \\operatorname{sign}\\left(\\partial ${nameLatex(name)} / \\partial v\\right)`;
+}
+
+/** True when the result with sign symbols differs from the one written out (some sign is unknown). */
+export function hasSignSymbols(d: Pick<FunctionDerivation, 'latex'>): boolean {
+  return d.latex.resultBySign.some((e, i) => e !== d.latex.result[i]);
 }
 
 /** Rows/columns [start, end) of the blocks a d×d matrix is split into for display. */

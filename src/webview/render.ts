@@ -6,15 +6,16 @@
  * its own at the right (so it never covers the maths).
  */
 import type { CheckStatus, Diagnostic, PointCheck } from '../core/index';
-import { signSymbolLatex } from '../core/result';
 import {
   blockLatex,
   blockRanges,
+  hasSignSymbols,
   matrixLatex,
   nameLatex,
   resultBySignLatex,
   resultEquationLatex,
   signatureLatex,
+  signLegendLatex,
   vectorLatex,
 } from '../shared/latex';
 import type { ViewDerivation, ViewState } from '../shared/protocol';
@@ -86,8 +87,7 @@ function resultSection(d: ViewDerivation, handlers: RenderHandlers): HTMLElement
     handlers,
   );
   const general = formula(`${lhs} H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`, handlers);
-  const same = d.latex.resultBySign.every((e, i) => e === d.latex.result[i]);
-  const section_ = same
+  const section_ = !hasSignSymbols(d)
     ? section('Result', general, full)
     : section(
         'Result',
@@ -115,8 +115,7 @@ function writtenOut(full: HTMLElement): HTMLElement {
 
 /** "where s_v = sign(∂f/∂v)": what the symbols of the short result stand for. */
 function signLegend(d: ViewDerivation): HTMLElement {
-  const f = nameLatex(d.name);
-  const tex = `${signSymbolLatex('v')} = \\operatorname{sign}\\left(\\partial ${f} / \\partial v\\right)`;
+  const tex = signLegendLatex(d.name);
   const math = h('span', { class: 'gn-inline', attrs: { 'data-key': `legend\u0000${tex}` } });
   renderTex(math, tex, false);
   return h(
