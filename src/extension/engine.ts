@@ -13,7 +13,13 @@ import type { Logger } from './log';
 import { pointsForDimension, samplePointKey } from './samplePoints';
 import type { Settings } from './settings';
 import { WorkerClient, type Outcome } from './workerClient';
-import type { ParsedSummary, SvgItem, WorkerDeriveOptions } from './workerProtocol';
+import type {
+  ParsedSummary,
+  SvgItem,
+  WorkerData,
+  WorkerDeriveOptions,
+  WorkerRole,
+} from './workerProtocol';
 
 /** Extra time past the engine's own budget before the worker is declared stuck. */
 const GRACE_MS = 1500;
@@ -58,9 +64,10 @@ export class Engine {
     log: Logger,
   ) {
     const script = path.join(extensionPath, 'dist', 'worker.js');
-    const factory = (cancel: SharedArrayBuffer) => new Worker(script, { workerData: { cancel } });
-    this.heavy = new WorkerClient('derive', factory, log);
-    this.light = new WorkerClient('light', factory, log);
+    const factory = (role: WorkerRole) => (cancel: SharedArrayBuffer) =>
+      new Worker(script, { workerData: { cancel, role } satisfies WorkerData });
+    this.heavy = new WorkerClient('derive', factory('derive'), log);
+    this.light = new WorkerClient('light', factory('light'), log);
   }
 
   /** Parses a document (cached per version); undefined for unsupported languages or failure. */

@@ -11,15 +11,16 @@ import { deriveDocument, deriveSelection, parseDocument } from '../core/index';
 import {
   CANCEL_SLOTS,
   summarizeParse,
+  type WorkerData,
   type WorkerRequest,
   type WorkerResponse,
 } from './workerProtocol';
 
 const port = parentPort;
-const flags = new Int32Array(
-  (workerData as { cancel?: SharedArrayBuffer } | undefined)?.cancel ??
-    new SharedArrayBuffer(4 * CANCEL_SLOTS),
-);
+const data = workerData as Partial<WorkerData> | undefined;
+const flags = new Int32Array(data?.cancel ?? new SharedArrayBuffer(4 * CANCEL_SLOTS));
+/** When the last request arrived (for loading MathJax while idle). */
+let lastRequestAt = Date.now();
 
 /**
  * MathJax lives in its own bundle (dist/mathsvg.js, ~2 MB) next to this one
@@ -56,6 +57,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
 }
 
 port?.on('message', (req: WorkerRequest) => {
+  lastRequestAt = Date.now();
   handle(req).then(
     (result) => port.postMessage({ id: req.id, ok: true, result } satisfies WorkerResponse),
     (err: unknown) => {
@@ -69,3 +71,25 @@ port?.on('message', (req: WorkerRequest) => {
 // engine, printing) and takes many times longer than the next ones. One small
 // derivation now, while the user is still reading, makes the first real one fast.
 void deriveDocument('def f(x, y):\n    return x**2 * y + abs(x - y)\n', 'python').catch(() => {});
+
+/**
+ * The light worker draws the hover images. Loading MathJax and drawing a first
+ * formula takes about 200 ms: done once the user has paused (no request for
+ * {@link IDLE_MS}), the first hover does not wait for it, and nothing the user
+ * asked for waits behind it.
+ */
+const IDLE_MS = 1000;
+
+function loadMathJaxWhenIdle(): void {
+  const idle = Date.now() - lastRequestAt;
+  if (idle < IDLE_MS) {
+    setTimeout(loadMathJaxWhenIdle, IDLE_MS - idle);
+    return;
+  }
+  try {
+    loadMathSvg().texToSvgDataUri('\\nabla\\lVert\\nabla f\\rVert_1 = x^2', '#000000');
+  } catch {
+    // The first hover will load it, and report what went wrong.
+  }
+}
+if (data?.role === 'light') setTimeout(loadMathJaxWhenIdle, IDLE_MS);

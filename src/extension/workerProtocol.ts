@@ -50,6 +50,19 @@ export type WorkerResponse =
 /** Number of cancellation slots in the shared buffer (request id modulo this). */
 export const CANCEL_SLOTS = 1024;
 
+/**
+ * Which of the two workers a thread is: `derive` runs derivations; `light`
+ * parses and draws hover images, and loads MathJax as soon as the user pauses.
+ */
+export type WorkerRole = 'derive' | 'light';
+
+/** The `workerData` a worker starts with. */
+export interface WorkerData {
+  /** Cancellation flags, one Int32 per request slot. */
+  cancel: SharedArrayBuffer;
+  role: WorkerRole;
+}
+
 /** What the host keeps of a parsed function (cheap to clone across threads). */
 export interface FunctionSummary {
   name: string;
