@@ -78,7 +78,10 @@ export interface DocumentDerivation {
   diagnostics: Diagnostic[];
 }
 
-/** How s_i = sign(∂f/∂x_i) is written in {@link FunctionDerivation.latex.resultBySign}, for a variable's LaTeX. */
+/**
+ * How s_i = sign(∂f/∂x_i) is written in {@link FunctionDerivation.latex.resultBySign},
+ * for a variable's LaTeX.
+ */
 export function signSymbolLatex(variableLatex: string): string {
   return `s_{${variableLatex}}`;
 }

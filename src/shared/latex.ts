@@ -42,10 +42,12 @@ export function resultBySignLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>)
 
 /** What the s_v of {@link resultBySignLatex} stand for: s_v = sign(∂f/∂v). */
 export function signLegendLatex(name: string): string {
-  return `${signSymbolLatex('v')} = \\operatorname{sign}\\left(\\partial ${nameLatex(name)} / \\partial v\\right)`;
+  const f = nameLatex(name);
+  const sign = `\\operatorname{sign}\\left(\\partial ${f} / \\partial v\\right)`;
+  return `${signSymbolLatex('v')} = ${sign}`;
 }
 
-/** True when the result with sign symbols differs from the one written out (some sign is unknown). */
+/** True when the result with sign symbols differs from the one written out (a sign is unknown). */
 export function hasSignSymbols(d: Pick<FunctionDerivation, 'latex'>): boolean {
   return d.latex.resultBySign.some((e, i) => e !== d.latex.result[i]);
 }

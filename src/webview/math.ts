@@ -81,7 +81,8 @@ export function renderTex(el: HTMLElement, tex: string, displayMode = true): voi
 /**
  * Draws the waiting formulas under `root` that are in view now or above it,
  * before the page is painted (an update never flashes empty placeholders where
- * formulas were, nor moves what is in view), and watches the others to draw them as they come near the viewport.
+ * formulas were, nor moves what is in view), and watches the others to draw
+ * them as they come near the viewport.
  * Call once they are in the page.
  */
 export function drawWhenVisible(root: ParentNode): void {
