@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { HoverPreview } from './hover';
 import { LensProvider } from './codeLens';
 import { registerCommands } from './commands';
-import { COMMANDS, SIDE_VIEW_ID } from './ids';
+import { COMMANDS, PANEL_VIEW_TYPE, SIDE_VIEW_ID } from './ids';
 import { Diagnostics } from './diagnostics';
 import { Engine } from './engine';
 import { coreLanguage, LANGUAGE_IDS } from './languages';
@@ -49,6 +49,9 @@ export function activate(context: vscode.ExtensionContext): void {
       selector,
       new HoverPreview(engine, getSettings, log('hover')),
     ),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (restored, saved: unknown) => panel.restore(restored, saved),
+    }),
     vscode.window.registerWebviewViewProvider(SIDE_VIEW_ID, side, {
       webviewOptions: { retainContextWhenHidden: true },
     }),

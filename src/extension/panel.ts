@@ -1,10 +1,11 @@
 /**
  * The derivation panel: one WebviewPanel beside the editor showing one
  * function of one document, re-derived (debounced) when that document
- * changes. Reused across "Show Derivation" calls.
+ * changes. Reused across "Show Derivation" calls, and restored after a
+ * window reload from what the webview last showed (its saved state).
  */
 import * as vscode from 'vscode';
-import type { ViewState } from '../shared/protocol';
+import { isHostMessage, type ViewState } from '../shared/protocol';
 import { PANEL_VIEW_TYPE } from './ids';
 import type { Logger } from './log';
 import { present, type PresentContext } from './present';
@@ -67,17 +68,51 @@ export class DerivationPanel implements vscode.Disposable {
     if (this.panel && this.target) void this.refresh();
   }
 
+  /**
+   * Takes back a panel VS Code restored after a reload (see
+   * `registerWebviewPanelSerializer`): `saved` is the last message its webview
+   * showed, which names the document and the function; they are derived again.
+   */
+  async restore(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    if (this.panel) {
+      panel.dispose(); // one panel at a time: the open one wins
+      return;
+    }
+    this.adopt(panel);
+    const name = isHostMessage(saved) && saved.type === 'state' ? saved.state.functionName : '';
+    if (!isHostMessage(saved) || saved.type !== 'state' || !name) {
+      this.channel?.post({
+        type: 'empty',
+        message: 'Run "Gradient Norm: Show Derivation" to show a function here.',
+      });
+      return;
+    }
+    this.target = { uri: saved.doc.uri, functionName: name };
+    panel.title = `∇‖∇${name}‖₁`;
+    // The document may not be open yet after a reload: open it (reading, not running, it).
+    const uri = vscode.Uri.parse(saved.doc.uri);
+    const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === saved.doc.uri);
+    if (!open) await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+    await this.refresh();
+  }
+
   private ensurePanel(): void {
     if (this.panel) {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      'Gradient Norm',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableFindWidget: true },
+    this.adopt(
+      vscode.window.createWebviewPanel(
+        PANEL_VIEW_TYPE,
+        'Gradient Norm',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableFindWidget: true },
+      ),
     );
+  }
+
+  /** Makes `panel` this view's: its HTML, messages and disposal. */
+  private adopt(panel: vscode.WebviewPanel): void {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
     this.channel = new WebviewChannel(panel.webview, this.extensionUri, 'panel', this.log);
     panel.onDidDispose(() => {

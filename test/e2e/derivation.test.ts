@@ -267,6 +267,28 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await shot('07-sample-point');
   });
 
+  uiTest('after a window reload the derivation panel comes back with its function', async () => {
+    await page.reload({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await waitFor(
+      `the restored panel (body data-kind="panel") deriving ${FUNCTION} with KaTeX`,
+      async () => {
+        for (const f of await webviewFrames()) {
+          const kind = await f.evaluate(() => document.body?.dataset.kind).catch(() => undefined);
+          if (kind !== 'panel') continue;
+          const text = await frameText(f);
+          if (text.includes(`∇‖∇${FUNCTION}‖₁`) && (await f.locator('.katex').count()) > 0) {
+            return f;
+          }
+        }
+        return undefined;
+      },
+      60_000,
+    );
+    await page.waitForTimeout(800);
+    await shot('08-after-reload');
+  });
+
   test('no Content Security Policy violations on any of these screens', () => {
     const csp = consoleLines.filter((l) => /Content Security Policy|Refused to/i.test(l));
     assert.deepEqual(csp, []);

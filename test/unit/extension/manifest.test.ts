@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { COMMANDS, SIDE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/extension/ids';
+import {
+  COMMANDS,
+  PANEL_VIEW_TYPE,
+  SIDE_VIEW_ID,
+  VIEW_CONTAINER_ID,
+} from '../../../src/extension/ids';
 import { LANGUAGE_IDS, supportedWhenClause } from '../../../src/extension/languages';
 import { manifest } from './manifest';
 
@@ -24,9 +29,13 @@ describe('package.json contributions', () => {
     assert.equal(when(COMMANDS.setSamplePoint), supportedWhenClause());
   });
 
-  it('activates lazily on each supported language', () => {
+  it('activates lazily: on each supported language, and to restore the panel after a reload', () => {
     const events = manifest.activationEvents as string[];
-    assert.deepEqual(events.sort(), LANGUAGE_IDS.map((l) => `onLanguage:${l}`).sort());
+    const expected = [
+      ...LANGUAGE_IDS.map((l) => `onLanguage:${l}`),
+      `onWebviewPanel:${PANEL_VIEW_TYPE}`,
+    ];
+    assert.deepEqual(events.sort(), expected.sort());
     assert.ok(!events.includes('*'));
   });
 
