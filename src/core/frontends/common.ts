@@ -175,3 +175,9 @@ export const src = {
     at,
   }),
 };
+
+/**
+ * A problem with a whole document, not one definition (reading it took too
+ * long): its message, meant for the user, becomes a diagnostic at the top.
+ */
+export class DocumentError extends Error {}

@@ -3,6 +3,7 @@
  * and is loaded on first use, so a Markdown user never loads a grammar.
  */
 import type { Language, ParsedDocument } from '../source';
+import { DocumentError } from './common';
 
 /** Parses a whole document; never throws on bad input (problems become diagnostics). */
 export async function parseDocument(text: string, language: Language): Promise<ParsedDocument> {
@@ -22,7 +23,9 @@ async function guarded(parse: () => Promise<ParsedDocument>): Promise<ParsedDocu
     const message = deep
       ? 'This document holds a formula too deeply nested to read (thousands of terms in one ' +
         'chain); split it into local variables or smaller sums.'
-      : `Internal error while reading the document: ${err instanceof Error ? err.message : err}`;
+      : err instanceof DocumentError
+        ? err.message
+        : `Internal error while reading the document: ${err instanceof Error ? err.message : err}`;
     return { functions: [], diagnostics: [{ message, line: 0, column: 0, severity: 'error' }] };
   }
 }

@@ -19,7 +19,7 @@ import {
   Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
-import { readDocument, startOf, syntaxDiagnostics } from './treesitter';
+import { readDocument, startOf, syntaxDiagnostics, walk } from './treesitter';
 import type { Node } from './treesitter';
 
 const CONSTANTS: Record<string, 'pi' | 'e'> = { pi: 'pi', π: 'pi', ℯ: 'e' };
@@ -381,12 +381,10 @@ export async function parseJulia(text: string): Promise<ParsedDocument> {
     const errors = syntaxDiagnostics(root);
     const globals = collectGlobals(topAssignments(root), convert, CONSTANTS);
     const functions: FunctionDef[] = [];
-    const visit = (node: Node): void => {
+    walk(root, (node) => {
       const def = definitionAt(node, globals);
       if (def) functions.push(def);
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(root);
+    });
     for (const def of functions) attachSyntaxErrors(def, errors);
     return { functions, diagnostics: errors };
   });

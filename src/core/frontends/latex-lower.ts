@@ -48,6 +48,7 @@ export function lowerLatex(
       if (node.op === '^' && isEuler(node.l, ctx, env)) {
         return src.call('exp', [lowerLatex(node.r, ctx, env)], at); // e^{u} = exp(u)
       }
+      if (node.op !== '^') return lowerChain(node, ctx, env);
       return src.binary(node.op, lowerLatex(node.l, ctx, env), lowerLatex(node.r, ctx, env), at);
     }
     case 'call': {
@@ -72,6 +73,30 @@ export function lowerLatex(
     case 'sum':
       return expandSum(node, ctx, env, at);
   }
+}
+
+/**
+ * A left-associative chain a + b − c … (or a·b / c …) lowered without
+ * recursing down its left spine: a sum of thousands of terms nests thousands
+ * deep, more than the call stack holds.
+ */
+function lowerChain(
+  node: Extract<LNode, { k: 'bin' }>,
+  ctx: LowerContext,
+  env: ReadonlyMap<string, number>,
+): SourceExpr {
+  const links: Extract<LNode, { k: 'bin' }>[] = [];
+  let first: LNode = node;
+  while (first.k === 'bin' && first.op !== '^') {
+    links.push(first);
+    first = first.l;
+  }
+  let out = lowerLatex(first, ctx, env);
+  for (let k = links.length - 1; k >= 0; k--) {
+    const link = links[k];
+    out = src.binary(link.op, out, lowerLatex(link.r, ctx, env), ctx.pos(link.at));
+  }
+  return out;
 }
 
 function isEuler(n: LNode, ctx: LowerContext, env: ReadonlyMap<string, number>): boolean {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import TreeSitter = require('web-tree-sitter');
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic, ParsedDocument, Position } from '../source';
+import { DocumentError } from './common';
 
 export type { Node, Tree } from 'web-tree-sitter';
 
@@ -63,13 +64,39 @@ function language(name: GrammarName): Promise<Language> {
   return loaded;
 }
 
+/**
+ * The longest a grammar may take to read a document. Reading takes
+ * milliseconds, but some grammars slow down sharply on some shapes
+ * (tree-sitter-julia takes seconds, and more with each term, on one sum of
+ * thousands of terms): past this, reading stops with a message, never a hang.
+ */
+const READ_BUDGET_MS = 3000;
+
+const GRAMMAR_NAMES: Record<GrammarName, string> = {
+  python: 'Python',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  julia: 'Julia',
+};
+
 /** Parses text with a grammar; the grammar is loaded on first use and cached. */
 export async function parseTree(name: GrammarName, text: string): Promise<Tree> {
   const grammar = await language(name); // also awaits Parser.init, needed before new Parser()
   const parser = new Parser();
   try {
     parser.setLanguage(grammar);
-    const tree = parser.parse(text);
+    const started = Date.now();
+    // Returning true from the progress callback stops the parse (parse then returns null).
+    const tree = parser.parse(text, null, {
+      progressCallback: () => Date.now() - started > READ_BUDGET_MS,
+    });
+    if (!tree && Date.now() - started > READ_BUDGET_MS) {
+      throw new DocumentError(
+        `Reading this ${GRAMMAR_NAMES[name]} document took over ${READ_BUDGET_MS / 1000} s, ` +
+          'which happens with very long single expressions (thousands of terms); split them ' +
+          'into local variables or smaller sums.',
+      );
+    }
     if (!tree) throw new Error(`tree-sitter returned no tree for ${name}`);
     return tree;
   } finally {
@@ -116,22 +143,43 @@ export function diagnosticAt(
   };
 }
 
+/**
+ * Visits `root` and its descendants in source order (pre-order) without
+ * recursion: a sum of thousands of terms is a tree thousands deep, more than
+ * the call stack holds. `enter` returns false to skip a node's children.
+ * `named`: only named children (the default), else all (MISSING tokens too).
+ */
+export function walk(root: Node, enter: (node: Node) => boolean | void, named = true): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (enter(node) === false) continue;
+    const kids = named ? node.namedChildren : node.children;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k];
+      if (kid) stack.push(kid);
+    }
+  }
+}
+
 /** One diagnostic per ERROR or MISSING node (not descending into an ERROR). */
 export function syntaxDiagnostics(root: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit = (node: Node): void => {
-    if (node.isMissing) {
-      out.push(diagnosticAt(node, `Syntax error: \`${node.type}\` is missing here; add it.`));
-      return;
-    }
-    if (node.isError) {
-      out.push(explainError(node));
-      return;
-    }
-    if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
-  };
-  visit(root);
+  walk(
+    root,
+    (node) => {
+      if (node.isMissing) {
+        out.push(diagnosticAt(node, `Syntax error: \`${node.type}\` is missing here; add it.`));
+        return false;
+      }
+      if (node.isError) {
+        out.push(explainError(node));
+        return false;
+      }
+      return node.hasError;
+    },
+    false,
+  );
   return out;
 }
 

@@ -157,3 +157,30 @@ describe('JavaScript front end: selections', () => {
     assert.match(doc.diagnostics[0].message, /expression/);
   });
 });
+
+describe('JavaScript front end: very long expressions', () => {
+  // A sum of 6,000 terms is a tree 6,000 deep, more than a recursive reading survives.
+  const n = 6000;
+  const terms = Array.from({ length: n }, (_, i) => `${(i % 7) + 1}*x[${i % 3}]**2`);
+  const expected = (p: number[]) =>
+    Array.from({ length: n }, (_, i) => ((i % 7) + 1) * p[i % 3] ** 2).reduce((a, b) => a + b);
+
+  it('reads a sum of 6,000 terms (JavaScript arrow and TypeScript function)', async () => {
+    const js = await parseJavaScript(`const f = (x) => ${terms.join(' + ')};\n`, 'javascript');
+    assertValue(fn(js, 'f'), [0.5, -1, 2], expected([0.5, -1, 2]));
+    const ts = await parseJavaScript(
+      `function g(x: number[]): number {\n  return ${terms.join(' + ')};\n}\n`,
+      'typescript',
+    );
+    assertValue(fn(ts, 'g'), [1, 2, 3], expected([1, 2, 3]));
+  });
+
+  it('keeps left-to-right meaning in long chains of - and /', async () => {
+    const doc = await parseJavaScript(
+      `const f = (a, b) => a - b - a - b - 1 + a / b / 2 / a * b;\n`,
+      'javascript',
+    );
+    const [a, b] = [3, 0.5];
+    assertValue(fn(doc, 'f'), [a, b], a - b - a - b - 1 + (a / b / 2 / a) * b);
+  });
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseDocument } from '../../../../src/core/frontends';
 import { parseJulia, parseJuliaExpression } from '../../../../src/core/frontends/julia';
 import { assertValue, evaluate, fixture, fn, positionsWithin, varNames } from './eval-helper';
 
@@ -132,5 +133,26 @@ describe('Julia front end: a sign written as a call', () => {
     const doc = await parseJulia('f(x, y) = -(x + 1)^2 + y\ng(x) = x - -(x)\n');
     assertValue(fn(doc, 'f'), [2, 5], -9 + 5);
     assertValue(fn(doc, 'g'), [3], 6);
+  });
+});
+
+describe('Julia front end: very long expressions', () => {
+  it('reads a sum of 1,000 terms', async () => {
+    const n = 1000;
+    const terms = Array.from({ length: n }, (_, i) => `${(i % 7) + 1}*x[${(i % 3) + 1}]^2`);
+    const doc = await parseJulia(`f(x) = ${terms.join(' + ')}\n`);
+    const p = [0.5, -1, 2];
+    const expected = Array.from({ length: n }, (_, i) => ((i % 7) + 1) * p[i % 3] ** 2).reduce(
+      (a, b) => a + b,
+    );
+    assertValue(fn(doc, 'f'), p, expected);
+  });
+
+  it('stops reading with a message, not a hang, where the grammar slows down', async () => {
+    // tree-sitter-julia takes longer per term as one sum grows: 20,000 terms take minutes.
+    const terms = Array.from({ length: 20_000 }, (_, i) => `${(i % 7) + 1}*x[${(i % 3) + 1}]^2`);
+    const doc = await parseDocument(`f(x) = ${terms.join(' + ')}\n`, 'julia');
+    assert.equal(doc.functions.length, 0);
+    assert.match(doc.diagnostics[0]?.message ?? '', /took over 3 s.*split/);
   });
 });

@@ -279,3 +279,19 @@ describe('LaTeX front end: inverse reciprocal functions', () => {
     assert.match(all[0].message, /could mean either/);
   });
 });
+
+describe('LaTeX front end: very long expressions', () => {
+  it('reads a sum of 6,000 terms (a tree 6,000 deep)', async () => {
+    const n = 6000;
+    const terms = Array.from({ length: n }, (_, i) => `${(i % 7) + 1} x_{${i % 3}}^2`);
+    const doc = await parseLatexDocument(
+      `\\begin{equation}\n f(x) = ${terms.join(' + ')}\n\\end{equation}\n`,
+      'latex',
+    );
+    const p = [0.5, -1, 2];
+    const expected = Array.from({ length: n }, (_, i) => ((i % 7) + 1) * p[i % 3] ** 2).reduce(
+      (a, b) => a + b,
+    );
+    assertValue(fn(doc, 'f'), p, expected);
+  });
+});
