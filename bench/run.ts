@@ -11,15 +11,7 @@
  * Never fails on a time: the numbers are reported, the targets marked.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FAMILIES, mathjsSource, family as familyByName, PYTHON } from './families';
@@ -175,26 +167,9 @@ function sizes(opts: Options): Record<string, Size> {
 }
 
 /**
- * The flags `npm run package` gives `vsce package` (so that the bench measures the VSIX the
- * project ships), without its `--out`; defaults when there is no such script.
- */
-function packageFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts?: Record<string, string>;
-  };
-  const m = /vsce package([^&|;]*)/.exec(pkg.scripts?.package ?? '');
-  const words = m ? m[1].trim().split(/\s+/).filter(Boolean) : ['--no-dependencies'];
-  const out = words.indexOf('--out');
-  if (out >= 0) words.splice(out, 2);
-  // No prompts: CI has no stdin.
-  if (!words.includes('--allow-missing-repository')) words.push('--allow-missing-repository');
-  return words;
-}
-
-/**
- * `vsce package` with the flags of `npm run package`, into a temporary folder: the size of
- * the .vsix, or why there is none. It packs dist/ as last built; `npm run package` builds
- * it with --production (minified) first, so the shipped VSIX is somewhat smaller.
+ * The VSIX `npm run package` makes (scripts/package.mjs), into a temporary folder: its size,
+ * or why there is none. It packs dist/ as last built; `npm run package` builds it with
+ * --production (minified) first, so the shipped VSIX is somewhat smaller.
  */
 function vsixSize(): Size {
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
@@ -204,9 +179,9 @@ function vsixSize(): Size {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gnl-vsix-'));
   const file = path.join(dir, 'bench.vsix');
-  const flags = packageFlags();
   try {
-    const r = spawnSync(vsce, ['package', ...flags, '--out', file], {
+    const script = path.join(ROOT, 'scripts', 'package.mjs');
+    const r = spawnSync(process.execPath, [script, '--out', file], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 300_000,
@@ -221,7 +196,7 @@ function vsixSize(): Size {
     return {
       bytes: statSync(file).size,
       files: files ? Number(files) : undefined,
-      note: `vsce package ${flags.join(' ')}`,
+      note: 'scripts/package.mjs (as npm run package)',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // Node, the webview code for the browser, and copies the assets they load at
 // run time (tree-sitter grammars, KaTeX's stylesheet and fonts) into dist/.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +43,12 @@ function copyAssets() {
 }
 
 async function main() {
-  if (!watch) rmSync(dist, { recursive: true, force: true });
+  // A fresh dist/, but for a packaged VSIX (`npm run package`): a later build keeps it.
+  if (!watch && existsSync(dist)) {
+    for (const entry of readdirSync(dist)) {
+      if (!entry.endsWith('.vsix')) rmSync(join(dist, entry), { recursive: true, force: true });
+    }
+  }
   mkdirSync(dist, { recursive: true });
   copyAssets();
   const common = {
