@@ -10,6 +10,7 @@ import type { Diagnostics } from './diagnostics';
 import type { Engine } from './engine';
 import type { Logger } from './log';
 import { docTag } from './log';
+import { docRefOf } from './docRef';
 import type { Settings } from './settings';
 import { displayName, viewStateFromOutcome } from './viewState';
 import type { WebviewChannel } from './webviewHost';
@@ -35,7 +36,7 @@ export async function present(
   functionName: string,
   isCurrent: () => boolean,
 ): Promise<ViewState | undefined> {
-  const docRef = { uri: doc.uri.toString(), version: doc.version };
+  const docRef = docRefOf(doc);
   channel.post({ type: 'busy', doc: docRef, functionName });
   const started = Date.now();
   // A shared in-flight result can be cancelled by another consumer; retry then.

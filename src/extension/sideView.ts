@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ViewState } from '../shared/protocol';
 import { coreLanguage } from './languages';
 import type { Logger } from './log';
+import { docRefOf } from './docRef';
 import { present, type PresentContext } from './present';
 import { displayName, functionAtLine } from './viewState';
 import { WebviewChannel } from './webviewHost';
@@ -103,7 +104,7 @@ export class SideView implements vscode.WebviewViewProvider, vscode.Disposable {
     const generation = ++this.generation;
     const parsed = await this.ctx.engine.parse(doc);
     if (generation !== this.generation) return;
-    const docRef = { uri: doc.uri.toString(), version: doc.version };
+    const docRef = docRefOf(doc);
     const fn = parsed && functionAtLine(parsed.functions, editor.selection.active.line);
     if (!fn) {
       this.shownKey = '';

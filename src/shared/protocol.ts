@@ -13,6 +13,12 @@ import type { Diagnostic, FunctionDerivation } from '../core/index';
 export interface DocRef {
   uri: string;
   version: number;
+  /**
+   * Which opening of the document (when the extension first saw it, in ms):
+   * VS Code numbers versions from 1 again when a closed document is opened
+   * again, so versions compare only within one opening. Later openings win.
+   */
+  opened?: number;
 }
 
 /**
@@ -93,19 +99,26 @@ function isDocRef(value: unknown): value is DocRef {
  * would silently display an outdated result.
  */
 export class StaleFilter {
-  private readonly latest = new Map<string, number>();
+  private readonly latest = new Map<string, { opened: number; version: number }>();
 
-  /** True when `doc` is not older than the newest version seen for its uri (and records it). */
+  /**
+   * True when `doc` is not older than the newest seen for its uri (and records
+   * it): a later opening of the document, or the same opening at a version
+   * not below the newest.
+   */
   accept(doc: DocRef | undefined): boolean {
     if (!doc) return true;
+    const opened = doc.opened ?? 0;
     const seen = this.latest.get(doc.uri);
-    if (seen !== undefined && doc.version < seen) return false;
-    this.latest.set(doc.uri, doc.version);
+    if (seen && (opened < seen.opened || (opened === seen.opened && doc.version < seen.version))) {
+      return false;
+    }
+    this.latest.set(doc.uri, { opened, version: doc.version });
     return true;
   }
 
   /** The newest version accepted for `uri`, if any. */
   latestVersion(uri: string): number | undefined {
-    return this.latest.get(uri);
+    return this.latest.get(uri)?.version;
   }
 }

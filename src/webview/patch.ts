@@ -12,8 +12,9 @@
  *   everything the element shows and does (a formula's key is its label and
  *   its TeX).
  * - an element that holds keyed elements is a *container*: matched in order
- *   with an old one of the same tag and class, its attributes updated, and its
- *   children merged the same way. Containers carry no listeners (what has
+ *   with an old one of the same tag, class and `data-scope` (what it belongs
+ *   to: the view of one function), its attributes updated, and its children
+ *   merged the same way. Containers carry no listeners (what has
  *   behaviour is keyed or holds no keyed element), so keeping an old one never
  *   keeps an outdated handler.
  * - everything else is replaced by its new version.
@@ -43,7 +44,11 @@ function hasKeyed(el: Element): boolean {
 }
 
 function sameShape(a: Element, b: Element): boolean {
-  return a.tagName === b.tagName && a.getAttribute('class') === b.getAttribute('class');
+  return (
+    a.tagName === b.tagName &&
+    a.getAttribute('class') === b.getAttribute('class') &&
+    a.getAttribute('data-scope') === b.getAttribute('data-scope')
+  );
 }
 
 /** Makes `target`'s attributes those of `source`, but for those the page sets as it goes. */

@@ -36,7 +36,10 @@ const BLOCK = 8;
 
 /** The whole view for a state. */
 export function renderState(state: ViewState, handlers: RenderHandlers): HTMLElement {
-  const root = h('div', { class: 'gn-view' });
+  // One function of one document: another one is a new view (see patch.ts), so what the user
+  // opened or expanded in one does not carry over to the next.
+  const scope = `${state.doc.uri}#${state.functionName ?? ''}`;
+  const root = h('div', { class: 'gn-view', attrs: { 'data-scope': scope } });
   root.append(header(state, handlers));
   const d = state.derivation;
   if (state.errors.length > 0 || !d) {

@@ -17,13 +17,13 @@ import { chromiumPath, repoRoot } from '../../scripts/lib/vscode-web';
 const URI = 'file:///work/rosenbrock.py';
 
 /** The side view's state message for Rosenbrock in 4 variables plus `k·x[0]`, at `version`. */
-async function stateFor(k: number, version: number): Promise<HostMessage> {
+async function stateFor(k: number, version: number, uri = URI): Promise<HostMessage> {
   const body = [0, 1, 2]
     .map((i) => `100*(x[${i + 1}] - x[${i}]**2)**2 + (1 - x[${i}])**2`)
     .join(' + ');
   const text = `def f(x):\n    return ${body} + ${k}*x[0]\n`;
   const result = await deriveDocument(text, 'python');
-  const doc = { uri: URI, version };
+  const doc = { uri, version };
   const state = viewStateFromOutcome(
     { doc, fileName: 'rosenbrock.py', language: 'python', functionName: 'f', timeBudgetMs: 5000 },
     { status: 'done', result },
@@ -196,5 +196,18 @@ window.acquireVsCodeApi = () => ({
       ),
     );
     assert.ok(untouched, 'nothing was redrawn');
+  });
+
+  test('another document starts afresh: the written-out result is closed again', async () => {
+    await page.evaluate(() => {
+      document.querySelector<HTMLDetailsElement>('.gn-details')!.open = true;
+    });
+    await post(await stateFor(2, 1, 'file:///work/other.py'));
+    const view = await page.evaluate(() => ({
+      open: document.querySelector<HTMLDetailsElement>('.gn-details')?.open,
+      file: document.querySelector('.gn-where')?.textContent,
+    }));
+    assert.equal(view.open, false);
+    assert.equal(view.file, 'rosenbrock.py', 'the new state is shown');
   });
 });

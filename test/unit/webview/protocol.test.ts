@@ -35,3 +35,15 @@ describe('host/webview protocol', () => {
     assert.equal(isWebviewMessage({ type: 'run', command: 'x' }), false);
   });
 });
+
+describe('host/webview protocol: a document closed and opened again', () => {
+  it('accepts the new opening from version 1, and drops late messages of the old one', () => {
+    const f = new StaleFilter();
+    const uri = 'file:///b.py';
+    assert.ok(f.accept({ uri, version: 7, opened: 1000 }));
+    assert.ok(f.accept({ uri, version: 1, opened: 2000 }), 'reopened: versions start again');
+    assert.equal(f.latestVersion(uri), 1);
+    assert.equal(f.accept({ uri, version: 8, opened: 1000 }), false, 'the old opening is over');
+    assert.equal(f.accept({ uri, version: 0, opened: 2000 }), false, 'still ordered within one');
+  });
+});
