@@ -1,12 +1,26 @@
 /**
  * mathjs syntax: what the `gradnorm` command prints, so that
  * `mathjs.evaluate(text, scope)` reproduces the value. Numbers keep every
- * digit (the shortest round-trip form).
+ * digit (the shortest round-trip form), but for a small fraction with a long
+ * decimal form: `y / 3`, not `0.3333333333333333 * y`.
  */
 import type { ExprBuilder } from './expr';
+import { asFraction } from './numbers';
 import { Prec, Printer, type Printed, type Syntax } from './print';
 
+/**
+ * [p, q] when v > 0 is p / q with a small q > 1 (to the last digit or so: 7/3
+ * folded from other fractions may differ from the double 7/3 in the last
+ * place), and its decimal form is long (0.5 and 2.25 stay as they are).
+ */
+function exactFraction(v: number): [number, number] | undefined {
+  const f = v > 0 && String(v).length > 6 ? asFraction(v) : undefined;
+  return f && f[1] !== 1 ? f : undefined;
+}
+
 function mathjsNumber(v: number): Printed {
+  const f = exactFraction(Math.abs(v));
+  if (f) return { text: `${v < 0 ? '-' : ''}${f[0]} / ${f[1]}`, prec: Prec.Product };
   const text = String(v);
   return { text, prec: v < 0 || text.includes('e') ? Prec.Product : Prec.Atom };
 }
@@ -26,10 +40,16 @@ export function mathjsSyntax(symbols: readonly string[]): Syntax {
     sum: (first, rest) =>
       first + rest.map((r) => (r.minus ? ` - ${r.text}` : ` + ${r.text}`)).join(''),
     product(coefficient, factors) {
+      const wrapped = (parts: Printed[]) =>
+        parts.map((p) => (p.prec < Prec.Power ? paren(p.text) : p.text)).join(' * ');
+      const f = factors.length > 0 ? exactFraction(coefficient) : undefined;
+      if (f) {
+        const top = f[0] === 1 ? factors : [mathjsNumber(f[0]), ...factors];
+        return { text: `${wrapped(top)} / ${f[1]}`, prec: Prec.Product };
+      }
       const parts =
         coefficient === 1 && factors.length > 0 ? factors : [mathjsNumber(coefficient), ...factors];
-      const text = parts.map((p) => (p.prec < Prec.Power ? paren(p.text) : p.text)).join(' * ');
-      return { text, prec: parts.length === 1 ? parts[0].prec : Prec.Product };
+      return { text: wrapped(parts), prec: parts.length === 1 ? parts[0].prec : Prec.Product };
     },
     quotient: (n, d) => ({
       text: `${wrapBelow(n, Prec.Product)} / ${wrapBelow(d, Prec.Power)}`,

@@ -1,6 +1,7 @@
 /** The canonical forms the smart constructors keep, and their soundness. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { evaluate } from 'mathjs';
 import { ExprBuilder } from '../../../../src/core/engine/expr';
 import { mathjsPrinter } from '../../../../src/core/engine/mathjs-syntax';
 import { expr, valueOf } from './helpers';
@@ -25,6 +26,20 @@ describe('sums and products', () => {
   it('merges powers of one base', () => {
     assert.equal(show('x * x^2 * x', ['x']), 'x^4');
     assert.equal(show('x^2 / x^5', ['x']), '1 / x^3');
+  });
+
+  it('prints long-decimal fractions as fractions, with the same value in mathjs', () => {
+    assert.equal(show('x / 3 + 0.5 * y', ['x', 'y']), 'x / 3 + 0.5 * y');
+    assert.equal(show('2 * x / 3 - 7 / 3', ['x']), '2 * x / 3 - 7 / 3');
+    for (const [text, at] of [
+      ['x / 3 - 7 / 6', { x: 0.7 }],
+      ['(x + 1) / 7 * sin(x) + 1 / 3', { x: -1.3 }],
+    ] as const) {
+      const printed = show(text, ['x']);
+      assert.ok(!/\d\.\d{6,}/.test(printed), `${printed} has a long decimal`);
+      const [got, want] = [evaluate(printed, at) as number, evaluate(text, at) as number];
+      assert.ok(Math.abs(got - want) <= 1e-15 * Math.abs(want), `${text} printed as ${printed}`);
+    }
   });
 
   it('treats the same subexpression as one node', () => {
