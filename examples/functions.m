@@ -1,5 +1,5 @@
 % MATLAB / Octave: anonymous functions and function files.
-% (Choose "MATLAB" as the language of this file if VS Code opened it as Objective-C.)
+% (VS Code opens .m files as Objective-C: accept the offer to open this one as MATLAB.)
 matyas = @(x) 0.26*(x(1).^2 + x(2).^2) - 0.48*x(1).*x(2);
 
 function y = threehump(a, b)

@@ -12,6 +12,7 @@ import { Diagnostics } from './diagnostics';
 import { Engine } from './engine';
 import { coreLanguage, LANGUAGE_IDS } from './languages';
 import { areaLogger } from './log';
+import { offerMatlabLanguage } from './matlabFiles';
 import { DerivationPanel } from './panel';
 import { readSettings, SECTION, type Settings } from './settings';
 import { SideView } from './sideView';
@@ -109,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   for (const doc of vscode.workspace.textDocuments) parseLater(doc, 0);
+  context.subscriptions.push(offerMatlabLanguage(context.globalState, log('activate')));
 
   const commands = Object.keys(COMMANDS).length;
   log('activate').info(`activated in ${Date.now() - started} ms (${commands} commands)`);

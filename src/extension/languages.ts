@@ -31,3 +31,22 @@ export function coreLanguage(languageId: string): Language | undefined {
 export function supportedWhenClause(): string {
   return LANGUAGE_IDS.map((id) => `editorLangId == ${id}`).join(' || ');
 }
+
+/** Objective-C's own marks: a file with any of them is left alone. */
+const OBJECTIVE_C = /^\s*(#import|#include|@interface|@implementation|@protocol|@end)\b/m;
+/** MATLAB's: a function file, an anonymous function, a `%` comment line, `end`. */
+const MATLAB = [
+  /^\s*function\b[^\n]*(=|\()/m,
+  /@\(\s*[A-Za-z_][\w\s,]*\)/,
+  /^\s*%/m,
+  /^\s*end\s*$/m,
+];
+
+/**
+ * True when `text` reads as MATLAB/Octave (two of its marks) and not as
+ * Objective-C: VS Code opens `.m` files as Objective-C (see matlabFiles.ts).
+ */
+export function looksLikeMatlab(text: string): boolean {
+  if (OBJECTIVE_C.test(text)) return false;
+  return MATLAB.filter((re) => re.test(text)).length >= 2;
+}

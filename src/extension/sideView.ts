@@ -41,6 +41,12 @@ export class SideView implements vscode.WebviewViewProvider, vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule(DEBOUNCE_MS);
       }),
+      // A language change (a .m file switched to MATLAB) reopens the document.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (doc.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) {
+          this.refreshNow();
+        }
+      }),
     );
   }
 

@@ -267,6 +267,44 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await shot('07-sample-point');
   });
 
+  uiTest('a .m file opened as Objective-C is offered as MATLAB, then gets CodeLens', async () => {
+    await page.keyboard.press(`${mod}+P`);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('matlab/functions.m');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'functions.m' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const offer = page.locator('.notification-toast', { hasText: 'reads as MATLAB' });
+    await offer.waitFor({ timeout: 20_000 });
+    await shot('08-matlab-offer');
+    await offer.getByRole('button', { name: 'Open as MATLAB' }).click();
+    // The status bar names the new language, and each definition gets its CodeLens.
+    await page
+      .locator('.statusbar-item', { hasText: 'MATLAB' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: '∇‖∇' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // The side panel follows: the cursor is on line 1, outside any function.
+    await waitFor(
+      'the side panel to read the MATLAB file',
+      async () => {
+        for (const f of await webviewFrames()) {
+          const kind = await f.evaluate(() => document.body?.dataset.kind).catch(() => undefined);
+          if (kind === 'side' && (await frameText(f)).includes('Place the cursor inside')) return f;
+        }
+        return undefined;
+      },
+      20_000,
+    );
+    await shot('09-matlab-codelens');
+  });
+
   uiTest('after a window reload the derivation panel comes back with its function', async () => {
     await page.reload({ timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -286,7 +324,7 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
       60_000,
     );
     await page.waitForTimeout(800);
-    await shot('08-after-reload');
+    await shot('10-after-reload');
   });
 
   test('no Content Security Policy violations on any of these screens', () => {

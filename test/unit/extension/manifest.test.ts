@@ -34,6 +34,8 @@ describe('package.json contributions', () => {
     const expected = [
       ...LANGUAGE_IDS.map((l) => `onLanguage:${l}`),
       `onWebviewPanel:${PANEL_VIEW_TYPE}`,
+      // `.m` files open as Objective-C: offered to switch to MATLAB when they read as it.
+      'onLanguage:objective-c',
     ];
     assert.deepEqual(events.sort(), expected.sort());
     assert.ok(!events.includes('*'));
