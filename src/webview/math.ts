@@ -43,8 +43,7 @@ const observer =
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
             observer?.unobserve(entry.target);
-            pending.get(entry.target)?.();
-            pending.delete(entry.target);
+            drawPending(entry.target);
           }
         },
         { rootMargin: '200px 0px' },
@@ -101,13 +100,16 @@ export function drawWhenVisible(root: ParentNode): void {
     return r.width + r.height > 0 && r.top <= bottom;
   });
   waiting.forEach((el, i) => {
-    if (!inView[i]) {
-      observer.observe(el);
-      return;
-    }
-    pending.get(el)?.();
-    pending.delete(el);
+    if (inView[i]) drawPending(el);
+    else observer.observe(el);
   });
+}
+
+/** Draws a formula that was waiting (once). */
+function drawPending(el: Element): void {
+  const draw = pending.get(el);
+  pending.delete(el);
+  draw?.();
 }
 
 /**
