@@ -10,7 +10,12 @@ import { lower } from './engine/lower';
 import { mathjsPrinter } from './engine/mathjs-syntax';
 import { PointChecker } from './checks';
 import { parseDocument, parseExpression } from './frontends';
-import { signSymbolLatex, type DocumentDerivation, type FunctionDerivation } from './result';
+import {
+  signSymbol,
+  signSymbolLatex,
+  type DocumentDerivation,
+  type FunctionDerivation,
+} from './result';
 import type { Diagnostic, FunctionDef, Language, ParsedDocument } from './source';
 import { evaluateSource } from './source-eval';
 import { derivationSteps } from './steps';
@@ -181,6 +186,7 @@ export function deriveFunction(
     const tex = latexPrinter(b, texVars);
     const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
     const bySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
+    const jsBySign = mathjsPrinter(b, [...symbols, ...symbols.map(signSymbol)]);
     const steps = derivationSteps(g, tex, texVars, def.name);
     b.checkBudget();
     const elapsedMs = Date.now() - started;
@@ -201,6 +207,7 @@ export function deriveFunction(
       hessian: g.hessian.map((row) => row.map((e) => js.print(e))),
       norm: js.print(g.norm),
       result: g.result.map((e) => js.print(e)),
+      resultBySign: g.resultBySign.map((e) => jsBySign.print(e)),
       latex: {
         f: tex.print(g.f),
         gradient: g.gradient.map((e) => tex.print(e)),

@@ -49,6 +49,11 @@ export interface FunctionDerivation {
   /** The L1 norm of the gradient, Σ|f_i|. */
   norm: string;
   result: string[];
+  /**
+   * The result as H_f·s (see `latex.resultBySign`), each sign(∂f/∂v) not known
+   * to be constant written `s_<symbol>` ({@link signSymbol}).
+   */
+  resultBySign: string[];
   latex: {
     f: string;
     gradient: string[];
@@ -76,6 +81,11 @@ export interface FunctionDerivation {
 export interface DocumentDerivation {
   functions: FunctionDerivation[];
   diagnostics: Diagnostic[];
+}
+
+/** How s_i = sign(∂f/∂x_i) is written in {@link FunctionDerivation.resultBySign}, for a variable's symbol. */
+export function signSymbol(variableSymbol: string): string {
+  return `s_${variableSymbol}`;
 }
 
 /**

@@ -89,7 +89,7 @@ export class HoverPreview implements vscode.HoverProvider {
       const [tex, plain] = hasSignSymbols(d)
         ? [
             [resultBySignLatex(d), signLegendLatex(d.name)],
-            [plainResult(d), `s_v = sign(∂${d.name}/∂v)`],
+            [plainBySign(d), `s_v = sign(∂${d.name}/∂v)`],
           ]
         : [[resultEquationLatex(d)], [plainResult(d)]];
       await this.appendFormulas(md, tex, plain);
@@ -165,6 +165,14 @@ function commandLink(uri: vscode.Uri, functionName: string): string {
 function plainResult(d: FunctionDerivation): string {
   const vars = d.variables.map((v) => v.name).join(', ');
   return `∇‖∇${d.name}‖₁(${vars}) = [${d.result.join(', ')}]`;
+}
+
+/** The result as H·s in plain text, with what s_v stands for. */
+function plainBySign(d: FunctionDerivation): string {
+  const vars = d.variables.map((v) => v.name).join(', ');
+  return (
+    `∇‖∇${d.name}‖₁(${vars}) = [${d.resultBySign.join(', ')}]` + `  where s_v = sign(∂${d.name}/∂v)`
+  );
 }
 
 function escapeMd(s: string): string {

@@ -123,6 +123,6 @@ export function functionAtLine(
 /** The derivation without what the views do not draw (see ViewDerivation). */
 function forView(d: FunctionDerivation): ViewDerivation {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { f, gradient, hessian, norm, result, nonsmooth, ...shown } = d;
+  const { f, gradient, hessian, norm, result, resultBySign, nonsmooth, ...shown } = d;
   return shown;
 }

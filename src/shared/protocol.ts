@@ -29,7 +29,7 @@ export interface DocRef {
  */
 export type ViewDerivation = Omit<
   FunctionDerivation,
-  'f' | 'gradient' | 'hessian' | 'norm' | 'result' | 'nonsmooth'
+  'f' | 'gradient' | 'hessian' | 'norm' | 'result' | 'resultBySign' | 'nonsmooth'
 >;
 
 /** What a view shows: one function's derivation, or why there is none. */

@@ -1,6 +1,7 @@
 /** Deriving documents: time budget, cancellation and bad requests end in clear diagnostics. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { evaluate } from 'mathjs';
 import { deriveDocument, deriveSelection } from '../../../src/core';
 
 /** A sum of d terms that makes a large Hessian: Σ_i Σ_j sin(x_i x_j). */
@@ -108,5 +109,36 @@ describe('a document without definitions', () => {
     const out = await deriveDocument('# nothing to derive here\n', 'python');
     assert.equal(out.diagnostics.length, 1);
     assert.match(out.diagnostics[0].message, /No function definition was found.*def f\(x, y\)/);
+  });
+});
+
+describe('the result as H·s in mathjs syntax', () => {
+  it('evaluates, with s_v = sign(∂f/∂v), to the result written out', async () => {
+    const text =
+      'import numpy as np\ndef f(x, y):\n    return (x**2 + y - 11)**2 + np.abs(x - y) * y\n';
+    const [d] = (await deriveDocument(text, 'python')).functions;
+    assert.ok(d, 'derived');
+    assert.ok(
+      d.resultBySign.some((e) => e.includes('s_x')),
+      d.resultBySign.join(' | '),
+    );
+    for (const [x, y] of [
+      [0.3, -1.7],
+      [2.5, 0.4],
+    ]) {
+      const scope = { x, y };
+      const s = {
+        s_x: Math.sign(evaluate(d.gradient[0], scope)),
+        s_y: Math.sign(evaluate(d.gradient[1], scope)),
+      };
+      d.result.forEach((full, j) => {
+        const want = evaluate(full, scope) as number;
+        const got = evaluate(d.resultBySign[j], { ...scope, ...s }) as number;
+        assert.ok(
+          Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)),
+          `${j}: ${got} vs ${want}`,
+        );
+      });
+    }
   });
 });
