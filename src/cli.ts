@@ -146,6 +146,11 @@ function summary(out: DocumentDerivation, file: string): string {
     fn.gradient.forEach((g, i) => lines.push(`  ∂f/∂${fn.variables[i].name} = ${g}`));
     lines.push(`  ‖∇f‖₁ = ${fn.norm}`);
     fn.result.forEach((r, i) => lines.push(`  (∇‖∇f‖₁)_${fn.variables[i].name} = ${r}`));
+    if (fn.resultBySign.some((r, i) => r !== fn.result[i])) {
+      // The same as H·s: shorter, each gradient component once (as s_v = sign(∂f/∂v)).
+      lines.push('  as H·s, with s_v = sign(∂f/∂v):');
+      fn.resultBySign.forEach((r, i) => lines.push(`    (∇‖∇f‖₁)_${fn.variables[i].name} = ${r}`));
+    }
     if (fn.nonsmooth.length > 0) {
       lines.push(`  only a subgradient where: ${fn.nonsmooth.join('  or  ')}`);
     }

@@ -76,6 +76,8 @@ describe('gradnorm derive', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /himmelblau\(x, y\)/);
     assert.match(r.stdout, /check at .*: ok/);
+    // The short form: each gradient component once, as s_v.
+    assert.match(r.stdout, /as H·s, with s_v = sign\(∂f\/∂v\):\n\s+\(∇‖∇f‖₁\)_x = .*s_x.*s_y/);
   });
 
   it('names the function that was asked for but not found', () => {
