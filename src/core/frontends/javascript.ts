@@ -19,12 +19,22 @@ import {
   Scope,
 } from './scope';
 import type { BinaryOp, Param, Statement } from './scope';
-import { operatorOf, readDocument, startOf, syntaxDiagnostics, walk } from './treesitter';
+import {
+  convertLeftChain,
+  operatorOf,
+  readDocument,
+  startOf,
+  syntaxDiagnostics,
+  walk,
+} from './treesitter';
 import type { Node } from './treesitter';
 
 type JsLanguage = 'javascript' | 'typescript';
 
 const BINARY: Record<string, BinaryOp> = { '+': '+', '-': '-', '*': '*', '/': '/', '**': '^' };
+/** Operators read as one left-associative chain (see convertLeftChain). */
+const SUMS: ReadonlySet<string> = new Set(['+', '-']);
+const PRODUCTS: ReadonlySet<string> = new Set(['*', '/']);
 const AUGMENTED: Record<string, BinaryOp> = {
   '+=': '+',
   '-=': '-',
@@ -43,37 +53,6 @@ const TRANSPARENT = new Set([
 /** JavaScript has no bare `pi` or `e`: only `Math.PI` and `Math.E`. */
 const NO_CONSTANTS: Record<string, 'pi' | 'e'> = {};
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
-
-/**
- * A left-associative chain a + b - c + … (or a * b / c …) converted without
- * recursing down its left spine: a sum of thousands of terms nests thousands
- * deep, more than the call stack holds.
- */
-function convertChain(node: Node, sub: (n: Node | null) => SourceExpr): SourceExpr {
-  const family = (n: Node): boolean => {
-    if (n.type !== 'binary_expression') return false;
-    const op = operatorOf(n)?.text ?? '';
-    const mine = operatorOf(node)?.text ?? '';
-    const additive = (o: string) => o === '+' || o === '-';
-    const multiplicative = (o: string) => o === '*' || o === '/';
-    return (additive(op) && additive(mine)) || (multiplicative(op) && multiplicative(mine));
-  };
-  const links: Node[] = [];
-  let first: Node = node;
-  while (family(first)) {
-    links.push(first);
-    const left = first.childForFieldName('left');
-    if (!left) break;
-    first = left;
-  }
-  let out = sub(first);
-  for (let k = links.length - 1; k >= 0; k--) {
-    const opNode = operatorOf(links[k])!;
-    const op = BINARY[opNode.text] as '+' | '-' | '*' | '/';
-    out = src.binary(op, out, sub(links[k].childForFieldName('right')), startOf(opNode));
-  }
-  return out;
-}
 
 /** Converts a JavaScript/TypeScript expression node. */
 function convert(node: Node, scope: Scope): SourceExpr {
@@ -116,7 +95,10 @@ function convert(node: Node, scope: Scope): SourceExpr {
           opNode ?? node,
         );
       }
-      if (mapped !== '^') return convertChain(node, sub);
+      if (mapped !== '^') {
+        const family = mapped === '+' || mapped === '-' ? SUMS : PRODUCTS;
+        return convertLeftChain(node, 'binary_expression', family, BINARY, sub);
+      }
       return src.binary(
         mapped,
         sub(leftNode),

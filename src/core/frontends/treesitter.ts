@@ -11,8 +11,9 @@ import path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import TreeSitter = require('web-tree-sitter');
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Diagnostic, ParsedDocument, Position } from '../source';
-import { DocumentError } from './common';
+import type { Diagnostic, ParsedDocument, Position, SourceExpr } from '../source';
+import { DocumentError, src } from './common';
+import type { BinaryOp } from './scope';
 
 export type { Node, Tree } from 'web-tree-sitter';
 
@@ -250,4 +251,35 @@ export function operatorOf(node: Node): Node | null {
     if (child && (!child.isNamed || child.type === 'operator')) return child;
   }
   return null;
+}
+
+/**
+ * A left-associative chain a + b − c + … (or a · b / c …) converted without
+ * recursing down its left spine: a sum of thousands of terms nests thousands
+ * deep, more than the call stack holds. The chain is the run of `nodeType`
+ * nodes whose operator is in `family`; `ops` maps each operator to the
+ * engine's.
+ */
+export function convertLeftChain(
+  node: Node,
+  nodeType: string,
+  family: ReadonlySet<string>,
+  ops: Readonly<Record<string, BinaryOp>>,
+  sub: (n: Node | null) => SourceExpr,
+): SourceExpr {
+  const links: Node[] = [];
+  let first: Node = node;
+  while (first.type === nodeType && family.has(operatorOf(first)?.text ?? '')) {
+    links.push(first);
+    const left = first.childForFieldName('left');
+    if (!left) break;
+    first = left;
+  }
+  let out = sub(first);
+  for (let k = links.length - 1; k >= 0; k--) {
+    const opNode = operatorOf(links[k])!;
+    const right = sub(links[k].childForFieldName('right'));
+    out = src.binary(ops[opNode.text], out, right, startOf(opNode));
+  }
+  return out;
 }
