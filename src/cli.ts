@@ -132,7 +132,8 @@ function fmt(v: number | null): string {
 
 function summary(out: DocumentDerivation, file: string): string {
   const lines: string[] = [];
-  for (const d of out.diagnostics) {
+  const inOrder = [...out.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const d of inOrder) {
     lines.push(`${file}:${d.line + 1}:${d.column + 1}: ${d.severity}: ${d.message}`);
   }
   for (const fn of out.functions) {

@@ -80,6 +80,19 @@ describe('gradnorm derive', () => {
     assert.match(r.stdout, /as H·s, with s_v = sign\(∂f\/∂v\):\n\s+\(∇‖∇f‖₁\)_x = .*s_x.*s_y/);
   });
 
+  it('lists problems in the order of the file', () => {
+    const two = file(
+      'two.py',
+      'import numpy as np\n\ndef f(x):\n    return x[0] + x[1] * np.besselj(x[0])\n\n' +
+        'def g(x):\n    return x[0] ** + * 2\n',
+    );
+    const r = gradnorm('derive', two);
+    const at = [...`${r.stdout}${r.stderr}`.matchAll(/two\.py:(\d+):\d+: error/g)].map((m) =>
+      Number(m[1]),
+    );
+    assert.deepEqual(at, [4, 7], `${r.stdout}${r.stderr}`);
+  });
+
   it('names the function that was asked for but not found', () => {
     const r = gradnorm('derive', himmelblau, '--function', 'rosen', '--json');
     assert.equal(r.code, 1);

@@ -12,6 +12,7 @@ import {
   collectGlobals,
   constantValue,
   describe,
+  unsupported,
   FrontEndError,
   mathCall,
   numberLiteral,
@@ -152,11 +153,7 @@ function convert(node: Node, scope: Scope): SourceExpr {
       );
     }
     default:
-      throw new FrontEndError(
-        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
-          'locals, + - * / **, and Math functions',
-        node,
-      );
+      throw unsupported(node, 'numbers, parameters, locals, + - * / **, and Math functions');
   }
 }
 

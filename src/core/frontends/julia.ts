@@ -12,6 +12,7 @@ import {
   collectGlobals,
   constantValue,
   describe,
+  unsupported,
   FrontEndError,
   mathCall,
   numberLiteral,
@@ -210,10 +211,9 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
       return mathCall(name, values, node);
     }
     default:
-      throw new FrontEndError(
-        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
-          'locals, + - * / ^ (and broadcast forms), juxtaposition, and math functions',
+      throw unsupported(
         node,
+        'numbers, parameters, locals, + - * / ^ (and broadcast forms), juxtaposition, and math functions',
       );
   }
 }

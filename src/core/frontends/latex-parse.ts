@@ -433,7 +433,8 @@ export class LatexParser {
     const message =
       tok.k === 'eof'
         ? `The formula ends too early: expected ${expected}.`
-        : `Expected ${expected}, but found '${tok.text}'.`;
+        : `Expected ${expected}, but found '${tok.text}'; write what is missing before it, ` +
+          'or remove it.';
     this.failWith(tok, message, open);
   }
 

@@ -84,7 +84,8 @@ export async function parseLatexExpression(
     (o) => lines.at(o),
     diagnostics,
   );
-  return { functions: def ? [def] : [], diagnostics };
+  // A selection that does not parse (buildDef reported it) is not an expression: no function.
+  return { functions: def && diagnostics.length === 0 ? [def] : [], diagnostics };
 }
 
 /** Rows of a region: split at `\\` outside braces (the row break of `align`). */
@@ -126,7 +127,7 @@ function buildDef(
     const at = pos(err.at);
     const end = pos(err.end);
     const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
-    diagnostics.push({
+    const syntax: Diagnostic = {
       message:
         `In the definition of ${head.name}: ${err.message}` +
         (opened
@@ -138,8 +139,22 @@ function buildDef(
       endLine: end.line,
       endColumn: end.column,
       severity: 'error',
-    });
-    return undefined;
+    };
+    diagnostics.push(syntax);
+    // The definition stays, without a body: the views show the error where its result was.
+    const params = new VarCollector(
+      head.params.map((p) => ({ base: p.base, index: p.index })),
+      written,
+    ).finish();
+    return {
+      name: head.name,
+      language,
+      range,
+      nameAt: pos(head.nameAt),
+      variables: params.variables,
+      body: undefined,
+      diagnostics: [syntax],
+    };
   }
   const vars = new VarCollector(
     head.params.map((p) => ({ base: p.base, index: p.index })),

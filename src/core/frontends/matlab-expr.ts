@@ -218,7 +218,12 @@ class MParser {
       this.pos = this.to;
       return src.num(0, tok.at);
     }
-    return this.syntax(tok, `expected a number, a name or '(' but found '${tok.text}'`);
+    const what =
+      tok.kind === 'newline' || tok.kind === 'eof' ? 'the end of the line' : `'${tok.text}'`;
+    return this.syntax(
+      tok,
+      `expected a number, a name or '(' but found ${what}; complete the expression there`,
+    );
   }
 
   private identifier(): SourceExpr {

@@ -109,7 +109,9 @@ export async function parseMatlabExpression(text: string): Promise<ParsedDocumen
     problems,
     diagnostics,
   );
-  return { functions: def ? [def] : [], diagnostics };
+  // A selection that does not parse is not an expression: no function (the hover stays quiet).
+  const parsed = def && !problems.some((p) => p.syntax);
+  return { functions: parsed ? [def] : [], diagnostics };
 }
 
 /** Groups tokens into statements separated by newlines, `;` and top-level `,`. */
@@ -385,12 +387,14 @@ function finishDef(
   problems: MProblem[],
   diagnostics: Diagnostic[],
 ): FunctionDef | undefined {
+  const { variables, problems: varProblems, indexBase } = vars.finish();
   const syntax = problems.find((p) => p.syntax);
   if (syntax) {
-    diagnostics.push(diag(`${syntax.message} (in '${name}')`, syntax.at, syntax.end));
-    return undefined;
+    // The definition stays, without a body: the views show the error where its result was.
+    const error = diag(`${syntax.message} (in '${name}')`, syntax.at, syntax.end);
+    diagnostics.push(error);
+    return { name, language: 'matlab', range, nameAt, variables, diagnostics: [error] };
   }
-  const { variables, problems: varProblems, indexBase } = vars.finish();
   const capital = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   const defDiags = [
     ...problems.map((p) => diag(capital(p.message), p.at, p.end)),

@@ -5,7 +5,7 @@
  */
 import type { SourceExpr } from '../source';
 import { src } from './common';
-import { constantValue, describe, FrontEndError, mathCall, numberLiteral, Scope } from './scope';
+import { constantValue, FrontEndError, mathCall, numberLiteral, Scope, unsupported } from './scope';
 import type { BinaryOp } from './scope';
 import { convertLeftChain, operatorOf, startOf } from './treesitter';
 import type { Node } from './treesitter';
@@ -124,11 +124,7 @@ export function convert(ctx: Context, node: Node, scope: Scope): SourceExpr {
     case 'call':
       return convertCall(ctx, node, scope);
     default:
-      throw new FrontEndError(
-        `Unsupported ${describe(node)}; supported: numbers, parameters, ` +
-          'locals, + - * / **, and NumPy/math functions',
-        node,
-      );
+      throw unsupported(node, 'numbers, parameters, locals, + - * / **, and NumPy/math functions');
   }
 }
 

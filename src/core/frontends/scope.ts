@@ -395,6 +395,18 @@ export function constantValue(e: SourceExpr): number {
 }
 
 /** A short name for a construct in messages: its node type in words, and its first line. */
+/**
+ * The error for an expression a front end does not read: `supported` says
+ * what it does read. Empty parentheses (an unfinished `f(` the editor closed
+ * as `()`) say so instead.
+ */
+export function unsupported(node: Node, supported: string): FrontEndError {
+  if (/^\(\s*\)$/.test(node.text)) {
+    return new FrontEndError('Empty parentheses `()`: write an expression inside them', node);
+  }
+  return new FrontEndError(`Unsupported ${describe(node)}; supported: ${supported}`, node);
+}
+
 export function describe(node: Node): string {
   const text = node.text.split('\n')[0].trim();
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;

@@ -163,6 +163,12 @@ export function walk(root: Node, enter: (node: Node) => boolean | void, named = 
   }
 }
 
+/** What a MISSING node stands for, where its grammar name would puzzle (`x ** 2 +;`). */
+const MISSING: Record<string, string> = {
+  identifier: 'an operand (a name or a number)',
+  expression: 'an expression',
+};
+
 /** One diagnostic per ERROR or MISSING node (not descending into an ERROR). */
 export function syntaxDiagnostics(root: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -170,7 +176,8 @@ export function syntaxDiagnostics(root: Node): Diagnostic[] {
     root,
     (node) => {
       if (node.isMissing) {
-        out.push(diagnosticAt(node, `Syntax error: \`${node.type}\` is missing here; add it.`));
+        const what = MISSING[node.type] ?? `\`${node.type}\``;
+        out.push(diagnosticAt(node, `Syntax error: ${what} is missing here; add it.`));
         return false;
       }
       if (node.isError) {

@@ -35,6 +35,26 @@ describe('Gradient Norm Lens: side view', () => {
     assert.equal(second.derivation!.latex.result.length, 3);
   });
 
+  for (const [language, content, line, name] of [
+    ['markdown', 'Notes.\n\n$$ f(x) = x^2 + \\frac{ $$\n', 2, 'f'],
+    ['latex', '\\begin{equation}\n  b(x, y) = x^2 +\n\\end{equation}\n', 1, 'b'],
+    ['matlab', 'function y = t(a, b)\n  y = a^2 + (;\nend\n', 1, 't'],
+  ] as const) {
+    it(`shows a ${language} syntax error in place of the result, at its line`, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language, content });
+      await vscode.commands.executeCommand('gradientNormLens.openSidePanel');
+      const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      editor.selection = new vscode.Selection(line, 3, line, 3);
+      const st = await waitFor(`${language} error in the side view`, async () => {
+        const s = (await viewStates()).side.state;
+        return s?.doc.uri === doc.uri.toString() && s.errors.length > 0 ? s : undefined;
+      });
+      assert.equal(st.functionName, name, 'the definition under the cursor is named');
+      assert.equal(st.derivation, undefined);
+      assert.equal(st.errors[0].line, line);
+    });
+  }
+
   it('is current after an edit made while it was hidden', async () => {
     const doc = await vscode.workspace.openTextDocument({
       language: 'python',

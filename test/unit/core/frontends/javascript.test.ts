@@ -184,3 +184,12 @@ describe('JavaScript front end: very long expressions', () => {
     assertValue(fn(doc, 'f'), [a, b], a - b - a - b - 1 + (a / b / 2 / a) * b);
   });
 });
+
+describe('JavaScript front end: unfinished expressions', () => {
+  it('says an operand is missing, at its place', async () => {
+    const doc = await parseJavaScript('function f(x) {\n  return x ** 2 +;\n}\n', 'javascript');
+    const d = doc.diagnostics[0];
+    assert.deepEqual([d.line, d.column], [1, 17]);
+    assert.match(d.message, /an operand \(a name or a number\) is missing here/);
+  });
+});

@@ -38,9 +38,13 @@ describe('LaTeX front end: acceptance samples', () => {
     assertValue(await one('$$ f(x) = \\frac{x^2}{1+x^2} $$'), [2], 4 / 5);
   });
 
-  it('reports an unfinished formula at its place in the file, with no function', async () => {
+  it('reports an unfinished formula at its place; f stays, without a body, with the error', async () => {
     const doc = await parseLatexDocument('intro\n\n$$ f(x) = \\frac{x^2}{1+ $$\n', 'markdown');
-    assert.equal(doc.functions.length, 0);
+    assert.deepEqual(
+      doc.functions.map((f) => [f.name, f.body]),
+      [['f', undefined]],
+    );
+    assert.deepEqual(doc.functions[0].diagnostics, doc.diagnostics);
     assert.equal(doc.diagnostics.length, 1);
     const d = doc.diagnostics[0];
     assert.deepEqual([d.line, d.column, d.severity], [2, 23, 'error']);
@@ -149,7 +153,7 @@ describe('LaTeX front end: problems', () => {
 
   it('an unsupported command is a syntax error at the command', async () => {
     const doc = await parseLatexDocument('x\n$f(x) = \\int x$', 'markdown');
-    assert.equal(doc.functions.length, 0);
+    assert.equal(fn(doc, 'f').body, undefined);
     assert.deepEqual(
       doc.diagnostics.map((d) => [d.line, d.column]),
       [[1, 8]],
@@ -215,7 +219,12 @@ describe('LaTeX front end: fixtures', () => {
     );
     assert.deepEqual(
       doc.functions.map((f) => f.name),
-      ['g'],
+      ['f', 'g'],
+    );
+    assert.equal(fn(doc, 'f').body, undefined, 'f is kept, with its syntax error');
+    assert.deepEqual(
+      fn(doc, 'f').diagnostics.map((d) => [d.line, d.column]),
+      [[4, 23]],
     );
     assert.deepEqual(
       fn(doc, 'g').diagnostics.map((d) => [d.line, d.column]),

@@ -78,11 +78,10 @@ describe('MATLAB front end: errors.m', async () => {
     assert.match(b.diagnostics[0].message, /'if' is not supported/);
   });
 
-  it('turns a syntax error into a document diagnostic and no function', () => {
-    assert.equal(
-      doc.functions.some((f) => f.name === 'h'),
-      false,
-    );
+  it('reports a syntax error in the document and keeps the function, without a body', () => {
+    const h = fn(doc, 'h');
+    assert.equal(h.body, undefined);
+    assert.deepEqual(h.diagnostics, doc.diagnostics);
     assert.equal(doc.diagnostics.length, 1);
     const d = doc.diagnostics[0];
     assert.deepEqual([d.line, d.column, d.severity], [10, 15, 'error']);

@@ -232,3 +232,12 @@ describe('Python front end: long comment blocks', () => {
     assert.equal(fn(doc, 'f').range.startLine, 10_001);
   });
 });
+
+describe('Python front end: unfinished expressions', () => {
+  it('empty parentheses (an unfinished call the editor closed) say what to write', async () => {
+    const doc = await parsePython('def f(x):\n    return x[0] + ()\n');
+    const d = fn(doc, 'f').diagnostics[0];
+    assert.deepEqual([d.line, d.column], [1, 18]);
+    assert.match(d.message, /Empty parentheses `\(\)`: write an expression inside them/);
+  });
+});
