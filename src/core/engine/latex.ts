@@ -39,7 +39,8 @@ function latexNumber(v: number): Printed {
   const sign = v < 0 ? '-' : '';
   const prec = v < 0 ? Prec.Product : Prec.Atom;
   if (f && f[1] !== 1) return { text: `${sign}\\frac{${f[0]}}{${f[1]}}`, prec };
-  const text = plainNumber(Math.abs(v));
+  // A float that missed an integer (90.00000000000001) reads as that integer.
+  const text = f ? String(f[0]) : plainNumber(Math.abs(v));
   return {
     text: sign + text,
     prec: v < 0 ? Prec.Product : text.includes('cdot') ? Prec.Product : Prec.Atom,

@@ -1,27 +1,31 @@
 /**
  * mathjs syntax: what the `gradnorm` command prints, so that
  * `mathjs.evaluate(text, scope)` reproduces the value. Numbers keep every
- * digit (the shortest round-trip form), but for a small fraction with a long
- * decimal form: `y / 3`, not `0.3333333333333333 * y`.
+ * digit (the shortest round-trip form), but for a simple fraction with a long
+ * decimal form: `y / 3`, not `0.3333333333333333 * y` ({@link readable}).
  */
 import type { ExprBuilder } from './expr';
 import { asFraction } from './numbers';
 import { Prec, Printer, type Printed, type Syntax } from './print';
 
 /**
- * [p, q] when v > 0 is p / q with a small q > 1 (to the last digit or so: 7/3
- * folded from other fractions may differ from the double 7/3 in the last
- * place), and its decimal form is long (0.5 and 2.25 stay as they are).
+ * How a number with a long decimal form reads best, when it is (to the last
+ * digit or so) a simple fraction: a short decimal (0.1 · 3 = 0.30000000000000004
+ * is 0.3, 90.00000000000001 is 90) or p / q (1/3 is 1 / 3). 7/3 folded from
+ * other fractions may differ from the double 7/3 in the last place.
  */
-function exactFraction(v: number): [number, number] | undefined {
+function readable(v: number): { decimal: string } | { p: number; q: number } | undefined {
   const f = v > 0 && String(v).length > 6 ? asFraction(v) : undefined;
-  return f && f[1] !== 1 ? f : undefined;
+  if (!f) return undefined;
+  const decimal = String(f[0] / f[1]);
+  return decimal.length <= 6 ? { decimal } : { p: f[0], q: f[1] };
 }
 
 function mathjsNumber(v: number): Printed {
-  const f = exactFraction(Math.abs(v));
-  if (f) return { text: `${v < 0 ? '-' : ''}${f[0]} / ${f[1]}`, prec: Prec.Product };
-  const text = String(v);
+  const r = readable(Math.abs(v));
+  const sign = v < 0 ? '-' : '';
+  if (r && 'p' in r) return { text: `${sign}${r.p} / ${r.q}`, prec: Prec.Product };
+  const text = r ? `${sign}${r.decimal}` : String(v);
   return { text, prec: v < 0 || text.includes('e') ? Prec.Product : Prec.Atom };
 }
 
@@ -42,10 +46,10 @@ export function mathjsSyntax(symbols: readonly string[]): Syntax {
     product(coefficient, factors) {
       const wrapped = (parts: Printed[]) =>
         parts.map((p) => (p.prec < Prec.Power ? paren(p.text) : p.text)).join(' * ');
-      const f = factors.length > 0 ? exactFraction(coefficient) : undefined;
-      if (f) {
-        const top = f[0] === 1 ? factors : [mathjsNumber(f[0]), ...factors];
-        return { text: `${wrapped(top)} / ${f[1]}`, prec: Prec.Product };
+      const r = factors.length > 0 ? readable(coefficient) : undefined;
+      if (r && 'p' in r) {
+        const top = r.p === 1 ? factors : [mathjsNumber(r.p), ...factors];
+        return { text: `${wrapped(top)} / ${r.q}`, prec: Prec.Product };
       }
       const parts =
         coefficient === 1 && factors.length > 0 ? factors : [mathjsNumber(coefficient), ...factors];
