@@ -201,7 +201,7 @@ export function arrayFormula(
   const shape = rows.length === 1 || rows.every((r) => r.length === 1) ? 'vector' : 'matrix';
   const size = `${rows.length}×${rows[0]?.length ?? 0}`;
   const caption = h('caption', { class: 'gn-sr-only' }, `${shape}, ${size}`);
-  const table = h('table', { class: 'gn-array' }, caption, body);
+  const table = h('table', { class: `gn-array gn-array-${shape}` }, caption, body);
   const math = h('div', { class: 'gn-math' });
   const line = h('div', { class: 'gn-array-line' });
   if (lhs) {

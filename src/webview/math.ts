@@ -128,9 +128,20 @@ export function estimateHeightEm(tex: string): number {
   return Math.round((rows * perRow + 0.8) * 10) / 10;
 }
 
+/**
+ * Draws now. A display formula is drawn as inline math in display style: it
+ * looks the same, but KaTeX may break inline math after a top-level relation
+ * or operator, so a long sum wraps to the width of the view instead of
+ * running off its edge (what does not break, a matrix, still scrolls).
+ */
 function renderNow(el: HTMLElement, tex: string, displayMode: boolean): void {
   el.textContent = '';
   try {
+    if (displayMode) {
+      el.classList.add('gn-display');
+      katex.render(`\\displaystyle ${tex}`, el, { ...KATEX_OPTIONS, displayMode: false });
+      return;
+    }
     katex.render(tex, el, { ...KATEX_OPTIONS, displayMode });
   } catch (err) {
     const why = err instanceof RangeError ? 'formula nested too deeply' : errorText(err);
