@@ -143,6 +143,11 @@ function summary(out: DocumentDerivation, file: string): string {
       `${fn.name}(${vars})   [${fn.language}, lines ${fn.range.startLine + 1}-` +
         `${fn.range.endLine + 1}, ${fn.elapsedMs} ms]`,
     );
+    const renamed = fn.variables.filter((v) => v.name !== v.symbol);
+    if (renamed.length > 0) {
+      // The expressions are in mathjs syntax, where x[0] is written x0.
+      lines.push(`  (written ${renamed.map((v) => `${v.symbol} for ${v.name}`).join(', ')})`);
+    }
     lines.push(`  f = ${fn.f}`);
     fn.gradient.forEach((g, i) => lines.push(`  ∂f/∂${fn.variables[i].name} = ${g}`));
     lines.push(`  ‖∇f‖₁ = ${fn.norm}`);
@@ -156,11 +161,14 @@ function summary(out: DocumentDerivation, file: string): string {
       lines.push(`  only a subgradient where: ${fn.nonsmooth.join('  or  ')}`);
     }
     for (const c of fn.checks) {
+      const result = `; result (${c.result.map(fmt).join(', ')})`;
       const detail =
         c.status === 'undefined'
           ? ` (${c.note})`
-          : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
-            `; result (${c.result.map(fmt).join(', ')})`;
+          : c.status === 'nonsmooth'
+            ? // At a kink finite differences do not apply: their gap is no error of the result.
+              ` (a kink lies within a step; the result is one subgradient)${result}`
+            : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) + result;
       lines.push(`  check at (${c.point.join(', ')}): ${c.status}${detail}`);
     }
   }

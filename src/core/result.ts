@@ -95,3 +95,9 @@ export function signSymbol(variableSymbol: string): string {
 export function signSymbolLatex(variableLatex: string): string {
   return `s_{${variableLatex}}`;
 }
+
+/**
+ * The title of the derivation's last step, the nonsmooth set. The views show
+ * that set in a card of its own, so they leave the step out of their list.
+ */
+export const NONSMOOTH_STEP_TITLE = 'Nonsmooth set';

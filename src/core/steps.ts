@@ -10,7 +10,7 @@
 import type { Expr } from './engine/expr';
 import type { GradNorm } from './engine/gradnorm';
 import type { Printer } from './engine/print';
-import type { DerivationStep } from './result';
+import { NONSMOOTH_STEP_TITLE, type DerivationStep } from './result';
 
 /** Above this many variables, long listings show the first and last entries only. */
 const LISTED = 12;
@@ -123,7 +123,7 @@ export function derivationSteps(
 function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep {
   if (g.kinks.length === 0) {
     return {
-      title: 'Nonsmooth set',
+      title: NONSMOOTH_STEP_TITLE,
       latex: '\\varnothing',
       remark:
         'No component of the gradient can vanish and f has no kinks: ' +
@@ -132,7 +132,7 @@ function nonsmoothStep(g: GradNorm, tex: Printer, name: string): DerivationStep 
   }
   const conditions = listed(g.kinks, (k) => `${tex.print(k)} = 0`);
   return {
-    title: 'Nonsmooth set',
+    title: NONSMOOTH_STEP_TITLE,
     latex: `\\begin{aligned} & ${conditions.join(' \\\\ \\text{or } & ')} \\end{aligned}`,
     remark:
       `Where one of these holds, ‖∇${name}‖₁ (or ${name}) has a kink and the result is one ` +

@@ -6,6 +6,7 @@
  * its own at the right (so it never covers the maths).
  */
 import type { CheckStatus, Diagnostic, PointCheck } from '../core/index';
+import { NONSMOOTH_STEP_TITLE } from '../core/result';
 import {
   blockLatex,
   blockRanges,
@@ -221,7 +222,8 @@ function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
 
 function steps(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   const ol = h('ol', { class: 'gn-steps' });
-  for (const s of d.derivation) {
+  // The nonsmooth set has a card of its own below.
+  for (const s of d.derivation.filter((step) => step.title !== NONSMOOTH_STEP_TITLE)) {
     ol.append(
       h(
         'li',

@@ -80,6 +80,14 @@ describe('gradnorm derive', () => {
     assert.match(r.stdout, /as H·s, with s_v = sign\(∂f\/∂v\):\n\s+\(∇‖∇f‖₁\)_x = .*s_x.*s_y/);
   });
 
+  it('at a kink, says so instead of printing the finite-difference gap as an error', () => {
+    const kink = file('kink.py', 'def h(x):\n    return abs(x[0] - 1) * x[0] + x[1]**2\n');
+    const r = gradnorm('derive', kink, '--at', '1,0');
+    assert.match(r.stdout, /\(written x0 for x\[0\], x1 for x\[1\]\)/);
+    assert.match(r.stdout, /check at \(1, 0\): nonsmooth \(a kink lies within a step/);
+    assert.doesNotMatch(r.stdout, /nonsmooth, error/);
+  });
+
   it('lists problems in the order of the file', () => {
     const two = file(
       'two.py',
