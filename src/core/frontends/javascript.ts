@@ -10,15 +10,11 @@ import {
   buildFunction,
   buildSelection,
   collectGlobals,
-  constantValue,
-  describe,
-  unsupported,
   FrontEndError,
-  mathCall,
-  numberLiteral,
   runStatements,
   Scope,
 } from './scope';
+import { constantValue, describe, unsupported, mathCall, numberLiteral } from './treeexpr';
 import type { BinaryOp, Param, Statement } from './scope';
 import {
   convertLeftChain,

@@ -5,7 +5,8 @@
  */
 import type { SourceExpr } from '../source';
 import { src } from './common';
-import { constantValue, FrontEndError, mathCall, numberLiteral, Scope, unsupported } from './scope';
+import { FrontEndError, Scope } from './scope';
+import { constantValue, mathCall, numberLiteral, unsupported } from './treeexpr';
 import type { BinaryOp } from './scope';
 import { convertLeftChain, operatorOf, startOf } from './treesitter';
 import type { Node } from './treesitter';

@@ -8,12 +8,12 @@ import {
   buildFunction,
   buildSelection,
   collectGlobals,
-  describe,
   FrontEndError,
   attachSyntaxErrors,
   runStatements,
   Scope,
 } from './scope';
+import { describe } from './treeexpr';
 import type { BinaryOp, Param, Statement } from './scope';
 import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';

@@ -1,0 +1,73 @@
+/**
+ * What every tree-sitter expression reader needs beside scopes: number
+ * literals, math calls by name, constant values (for indices), and the error
+ * for a construct a front end does not read.
+ */
+import type { MathFunction, SourceExpr } from '../source';
+import { evaluateSource } from '../source-eval';
+import { arityOk, COMMON_FUNCTIONS, src } from './common';
+import { FrontEndError } from './scope';
+import { startOf } from './treesitter';
+import type { Node } from './treesitter';
+
+/**
+ * A math call by its name as written after the module prefix (`sin` for
+ * `np.sin`), with the language's extra spellings. Throws when unknown or
+ * when the argument count is wrong.
+ */
+export function mathCall(
+  name: string,
+  args: SourceExpr[],
+  node: Node,
+  extra: Readonly<Record<string, MathFunction>> = {},
+): SourceExpr {
+  const at = startOf(node);
+  if (name === 'square' && args.length === 1) return src.binary('^', args[0], src.num(2, at), at);
+  const fn =
+    extra[name] ?? (Object.hasOwn(COMMON_FUNCTIONS, name) ? COMMON_FUNCTIONS[name] : undefined);
+  if (!fn) {
+    throw new FrontEndError(
+      `Unsupported function \`${name}\`; supported: ` +
+        `${Object.keys(COMMON_FUNCTIONS).join(', ')}, square`,
+      node,
+    );
+  }
+  if (!arityOk(fn, args.length)) {
+    throw new FrontEndError(`\`${name}\` does not take ${args.length} argument(s)`, node);
+  }
+  return src.call(fn, args, at);
+}
+
+/** A numeric literal as written (`1_000`, `1e-3`, `.5`, `0x1f`, Julia `1f0`); throws if not. */
+export function numberLiteral(text: string, node: Node): SourceExpr {
+  const cleaned = text.replace(/_/g, '').replace(/^(\d+\.?\d*)f([-+]?\d+)$/, '$1e$2');
+  const value = Number(cleaned);
+  if (cleaned === '' || !Number.isFinite(value)) {
+    throw new FrontEndError(`Unsupported number literal \`${text}\``, node);
+  }
+  return src.num(value, startOf(node));
+}
+
+/** The value of an expression without variables (for indices such as `x[i + 1]`), or NaN. */
+export function constantValue(e: SourceExpr): number {
+  return evaluateSource(e, []); // a variable reads as undefined, so the value is NaN
+}
+
+/** A short name for a construct in messages: its node type in words, and its first line. */
+/**
+ * The error for an expression a front end does not read: `supported` says
+ * what it does read. Empty parentheses (an unfinished `f(` the editor closed
+ * as `()`) say so instead.
+ */
+export function unsupported(node: Node, supported: string): FrontEndError {
+  if (/^\(\s*\)$/.test(node.text)) {
+    return new FrontEndError('Empty parentheses `()`: write an expression inside them', node);
+  }
+  return new FrontEndError(`Unsupported ${describe(node)}; supported: ${supported}`, node);
+}
+
+export function describe(node: Node): string {
+  const text = node.text.split('\n')[0].trim();
+  const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return `${node.type.replace(/_/g, ' ')} \`${short}\``;
+}
