@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { FunctionDerivation } from '../core/index';
+import { shortened } from './hoverText';
 import {
   hasSignSymbols,
   nameLatex,
@@ -141,7 +142,7 @@ export class HoverPreview implements vscode.HoverProvider {
       // longer than 100,000 characters, which breaks the image syntax).
       const image = uri ? `![${escapeAlt(plain[i])}](${uri})\n\n` : '';
       if (uri && md.value.length + image.length < HOVER_MARKDOWN_BUDGET) md.appendMarkdown(image);
-      else md.appendCodeblock(plain[i], 'text');
+      else md.appendCodeblock(shortened(plain[i]), 'text');
     });
   }
 }
