@@ -17,6 +17,7 @@ import { Prec, Printer, type Printed, type Syntax } from './print';
 function readable(v: number): { decimal: string } | { p: number; q: number } | undefined {
   const f = v > 0 && String(v).length > 6 ? asFraction(v) : undefined;
   if (!f) return undefined;
+  if (f[1] === 1) return { decimal: String(f[0]) }; // 1000000, or 90 for 90.00000000000001
   const decimal = String(f[0] / f[1]);
   return decimal.length <= 6 ? { decimal } : { p: f[0], q: f[1] };
 }

@@ -33,6 +33,7 @@ describe('sums and products', () => {
     assert.equal(show('2 * x / 3 - 7 / 3', ['x']), '2 * x / 3 - 7 / 3');
     // Floats that missed a short decimal or an integer read as it, never as 180 / 2.
     assert.equal(show('0.1 * 3 * x + 30.000000000000004 * y', ['x', 'y']), '0.3 * x + 30 * y');
+    assert.equal(show('1000000 * x * y + 2500000', ['x', 'y']), '1000000 * x * y + 2500000');
     for (const [text, at] of [
       ['x / 3 - 7 / 6', { x: 0.7 }],
       ['(x + 1) / 7 * sin(x) + 1 / 3', { x: -1.3 }],
