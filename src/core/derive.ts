@@ -3,7 +3,8 @@
  * for each function (or the one asked for) derive, print, explain and check,
  * within a time budget. Never throws on bad input: problems are diagnostics.
  */
-import { BudgetExceeded, ExprBuilder } from './engine/expr';
+import { BudgetExceeded, ExprBuilder, type Expr } from './engine/expr';
+import { childrenOf } from './engine/evaluate';
 import { deriveGradNorm } from './engine/gradnorm';
 import { latexPrinter } from './engine/latex';
 import { lower } from './engine/lower';
@@ -180,6 +181,17 @@ export function deriveFunction(
           'of its local expressions as a function of its own.',
       };
     }
+    const overflow = nonFiniteNumber(printed);
+    if (overflow !== undefined) {
+      return {
+        ...where,
+        severity: 'error',
+        message:
+          `A coefficient of the derivatives of '${def.name}' is ${overflow}, beyond the ` +
+          'floating-point range (about ±1.8e308); rescale the function (divide out a large ' +
+          'constant factor) and derive again.',
+      };
+    }
     const symbols = def.variables.map((v) => v.symbol);
     const texVars = def.variables.map((v) => v.latex);
     const js = mathjsPrinter(b, symbols);
@@ -245,4 +257,18 @@ export function deriveFunction(
     }
     throw err;
   }
+}
+
+/** A number in the expressions that is not finite (a coefficient overflowed), if any. */
+function nonFiniteNumber(roots: readonly Expr[]): number | undefined {
+  const seen = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    if (e.kind === 'num' && !Number.isFinite(e.value)) return e.value;
+    stack.push(...childrenOf(e));
+  }
+  return undefined;
 }

@@ -100,7 +100,7 @@ export class Tape {
   }
 }
 
-function childrenOf(e: Expr): readonly Expr[] {
+export function childrenOf(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'add':
       return e.terms;

@@ -142,3 +142,12 @@ describe('the result as H·s in mathjs syntax', () => {
     }
   });
 });
+
+describe('coefficients beyond the floating-point range', () => {
+  it('are an error that says to rescale, never Infinity in a result', async () => {
+    const out = await deriveDocument('def big(x, y):\n    return 1e308 * x**2 * y\n', 'python');
+    assert.equal(out.functions.length, 0);
+    assert.match(out.diagnostics[0].message, /Infinity, beyond the floating-point range.*rescale/);
+    assert.equal(out.diagnostics[0].line, 0);
+  });
+});
