@@ -7,7 +7,17 @@ import { DocumentError } from './common';
 
 /** Parses a whole document; never throws on bad input (problems become diagnostics). */
 export async function parseDocument(text: string, language: Language): Promise<ParsedDocument> {
-  return guarded(() => parseWith(text, language));
+  return guarded(() => parseWith(asEditorsRead(text), language));
+}
+
+/**
+ * The text as editors count lines and columns: without a byte-order mark
+ * (VS Code hides it; counted, it shifts every column of line 1), and with a
+ * lone carriage return (old Mac line ends) as a line break. The grammars
+ * count lines on \n only.
+ */
+function asEditorsRead(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
 }
 
 /**
@@ -75,7 +85,7 @@ export function languageOfPath(path: string): Language | undefined {
  * has one function named `selection`, or diagnostics.
  */
 export async function parseExpression(text: string, language: Language): Promise<ParsedDocument> {
-  return guarded(() => parseExpressionWith(text, language));
+  return guarded(() => parseExpressionWith(asEditorsRead(text), language));
 }
 
 async function parseExpressionWith(text: string, language: Language): Promise<ParsedDocument> {

@@ -151,3 +151,20 @@ describe('coefficients beyond the floating-point range', () => {
     assert.equal(out.diagnostics[0].line, 0);
   });
 });
+
+describe('files as editors read them', () => {
+  it('a byte-order mark does not move columns or hide a definition', async () => {
+    const julia = await deriveDocument('\uFEFFf(x, y) = x % y\n', 'julia');
+    assert.deepEqual([julia.diagnostics[0].line, julia.diagnostics[0].column], [0, 12]);
+    const matlab = await deriveDocument('\uFEFFf = @(x, y) x.^2 + y;\n', 'matlab');
+    assert.deepEqual(
+      matlab.functions.map((f) => f.name),
+      ['f'],
+    );
+  });
+
+  it('old Mac line ends (a lone CR) are line breaks', async () => {
+    const out = await deriveDocument('# t\r\r$$ f(x) = x^2 + \\frac{ $$\r', 'markdown');
+    assert.equal(out.diagnostics[0].line, 2);
+  });
+});
