@@ -36,6 +36,7 @@ const IGNORED = new Set([
   '\\middle',
   '\\mathclose',
   '\\mathopen',
+  '\\\\', // a line break inside one definition written over several lines
 ]);
 /** Commands followed by one braced argument that is dropped with them. */
 const IGNORED_WITH_ARG = new Set([
@@ -47,6 +48,23 @@ const IGNORED_WITH_ARG = new Set([
   '\\phantom',
   '\\begin',
   '\\end',
+]);
+/** Environments that only lay a formula out (alignment, line breaks): read through. */
+const LAYOUT_ENVIRONMENTS = new Set([
+  'aligned',
+  'alignedat',
+  'split',
+  'gathered',
+  'multline',
+  'multline*',
+  'align',
+  'align*',
+  'equation',
+  'equation*',
+  'gather',
+  'gather*',
+  'displaymath',
+  'math',
 ]);
 /** Sizing prefixes before a delimiter; `l`/`r` say which side. */
 const SIZING = /^\\(left|right|[bB]igg?[lr]?)$/;
@@ -72,6 +90,14 @@ export function tokenizeLatex(text: string, start: number, end: number): LTok[] 
     if (c === '\\') {
       const m = /^\\(?:[A-Za-z]+\*?|.)/s.exec(text.slice(i, Math.min(end, i + 40)));
       const name = m ? m[0] : '\\';
+      // A matrix or cases environment inside a formula is no scalar formula: the parser
+      // reports it (read as layout, its cells would become one silent product).
+      const env = /^\\(begin|end)\s*\{([A-Za-z]+\*?)\}/.exec(text.slice(i, Math.min(end, i + 60)));
+      if (env && !LAYOUT_ENVIRONMENTS.has(env[2])) {
+        out.push({ k: 'cmd', text: `\\${env[1]}{${env[2]}}`, off: i, end: i + env[0].length });
+        i += env[0].length;
+        continue;
+      }
       // `\begin{aligned}` etc.: drop the command and its braced argument.
       if (IGNORED_WITH_ARG.has(name)) {
         i += name.length;

@@ -221,6 +221,13 @@ export class LatexParser {
     if (name === 'sum' || name === 'prod') return this.sum(tok, name === 'sum' ? '+' : '*');
     if (FONTS.has(tok.text)) return this.font(tok);
     if (FUNCTIONS[name] || RECIPROCAL[name]) return this.func(tok, name);
+    if (/^\\(begin|end)\{/.test(tok.text)) {
+      return this.failWith(
+        tok,
+        `'${tok.text}' is not supported inside a definition: a definition is one scalar ` +
+          'formula; write each case or entry as a function of its own.',
+      );
+    }
     return this.failWith(
       tok,
       `'${tok.text}' is not supported; supported: \\frac, ` +

@@ -31,7 +31,7 @@ export async function parseLatexDocument(
   const { regions, diagnostics } = scanMath(text, language);
   const functions: FunctionDef[] = [];
   for (const region of regions) {
-    const rows = splitRows(text, region);
+    const rows = joinContinuations(text, splitRows(text, region));
     for (const [start, rowEnd] of rows) {
       let end = rowEnd;
       while (end > start && /\s/.test(text[end - 1])) end--;
@@ -86,6 +86,21 @@ export async function parseLatexExpression(
   );
   // A selection that does not parse (buildDef reported it) is not an expression: no function.
   return { functions: def && diagnostics.length === 0 ? [def] : [], diagnostics };
+}
+
+/**
+ * Rows that go on with an operator (`f(x) &= x^2 \\ &+ y^2`) continue the
+ * row before: one definition written over several lines.
+ */
+function joinContinuations(text: string, rows: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const row of rows) {
+    const start = /^[\s&]*/.exec(text.slice(row[0], row[1]))![0].length + row[0];
+    const continues = /^([-+*/−]|\\cdot|\\times)/.test(text.slice(start, row[1]));
+    if (continues && out.length > 0) out[out.length - 1][1] = row[1];
+    else out.push([row[0], row[1]]);
+  }
+  return out;
 }
 
 /** Rows of a region: split at `\\` outside braces (the row break of `align`). */

@@ -304,3 +304,35 @@ describe('LaTeX front end: very long expressions', () => {
     assertValue(fn(doc, 'f'), p, expected);
   });
 });
+
+describe('LaTeX front end: definitions over several lines, and environments', () => {
+  it('a row that goes on with an operator continues the definition above it', async () => {
+    const doc = await parseLatexDocument(
+      '\\begin{align*}\n  q(x, y) &= x^2 \\\\\n  &+ y^2 - x y \\\\\n  r(x) &= 2 x\n\\end{align*}\n',
+      'latex',
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['q', 'r'],
+    );
+    assertValue(fn(doc, 'q'), [2, 3], 4 + 9 - 6);
+    assert.deepEqual(fn(doc, 'q').range, { startLine: 1, endLine: 2 });
+  });
+
+  it('a cases or matrix environment inside a definition is an error at it, not a product', async () => {
+    const doc = await parseLatexDocument(
+      '$n(x, y) = \\begin{cases} x & x > 0 \\\\ y & \\text{else} \\end{cases}$\n\n' +
+        '$p(x, y) = 3 + \\begin{pmatrix} x \\\\ y \\end{pmatrix}$\n',
+      'markdown',
+    );
+    for (const [name, line, column] of [
+      ['n', 0, 11],
+      ['p', 2, 15],
+    ] as const) {
+      const f = fn(doc, name);
+      assert.equal(f.body, undefined);
+      assert.deepEqual([f.diagnostics[0].line, f.diagnostics[0].column], [line, column]);
+      assert.match(f.diagnostics[0].message, /is not supported inside a definition/);
+    }
+  });
+});
