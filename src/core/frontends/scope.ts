@@ -251,10 +251,23 @@ export function buildFunction(input: DefinitionInput): FunctionDef {
   };
   let scope: Scope | undefined;
   try {
-    scope = new Scope(input.params(), input.indexBase, input.globals, input.constants);
+    const params = input.params();
+    scope = new Scope(params, input.indexBase, input.globals, input.constants);
     const body = input.body(scope);
     def.variables = scope.finish();
     def.body = body;
+    // Say so where a parameter is held at its default rather than differentiated.
+    for (const p of params) {
+      if (!p.value) continue;
+      def.diagnostics.push({
+        message:
+          `'${p.name}' has a default value, so it is held constant, not differentiated; ` +
+          `remove the default to differentiate by ${p.name}.`,
+        line: p.at.line,
+        column: p.at.column,
+        severity: 'information',
+      });
+    }
   } catch (err) {
     def.diagnostics.push(toDiagnostic(err, input.defNode));
     // Still list the variables seen so far, so the user sees what was understood.
