@@ -169,7 +169,7 @@ function summary(out: DocumentDerivation, file: string): string {
             ? // At a kink finite differences do not apply: their gap is no error of the result.
               ` (a kink lies within a step; the result is one subgradient)${result}`
             : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) + result;
-      lines.push(`  check at (${c.point.join(', ')}): ${c.status}${detail}`);
+      lines.push(`  check at (${c.point.map(fmt).join(', ')}): ${c.status}${detail}`);
     }
   }
   return lines.join('\n').replace(/^\n/, '');

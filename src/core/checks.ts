@@ -23,20 +23,21 @@ export class PointChecker {
   private readonly light: Tape;
 
   /**
-   * `tolerance` is relative. `inDomain` says whether f as the user wrote it is
-   * defined at a point (simplification may have widened the domain of `g.f`).
+   * `tolerance` is relative. `written` is the value of f as the user wrote
+   * it at a point: NaN where it is not defined (simplification may have
+   * widened the domain of `g.f`), ±Infinity where it overflows.
    */
   constructor(
     private readonly g: GradNorm,
     private readonly tolerance: number,
-    private readonly inDomain: (x: readonly number[]) => boolean = () => true,
+    private readonly written: (x: readonly number[]) => number = () => 0,
   ) {
     this.full = new Tape([g.f, ...g.gradient, ...g.hessian.flat(), ...g.result, ...g.kinks]);
     this.light = new Tape([g.f, ...g.gradient, ...g.kinks]);
   }
 
   check(x: readonly number[]): PointCheck {
-    return checkPoint(this.g, this.full, this.light, x, this.tolerance, this.inDomain(x));
+    return checkPoint(this.g, this.full, this.light, x, this.tolerance, this.written(x));
   }
 
   /**
@@ -69,7 +70,7 @@ function checkPoint(
   light: Tape,
   x: readonly number[],
   tolerance: number,
-  inDomain: boolean,
+  written: number,
 ): PointCheck {
   const d = g.gradient.length;
   full.run(x, true);
@@ -84,8 +85,8 @@ function checkPoint(
     hessian: hessian.map((r) => r.map(finiteOrNull)),
     result: result.map(finiteOrNull),
   };
-  if (!inDomain) {
-    // f as written is undefined here; the simplified form's values would mislead.
+  if (!Number.isFinite(written)) {
+    // f as written is undefined (or overflows) here; the simplified form's values would mislead.
     const none = () => new Array<null>(d).fill(null);
     return {
       point: [...x],
@@ -96,16 +97,21 @@ function checkPoint(
       finiteDifference: none(),
       error: null,
       status: 'undefined',
-      note: 'f, as written, is not defined at this point',
+      note: Number.isNaN(written)
+        ? 'f, as written, is not defined at this point'
+        : 'f overflows at this point: its value is beyond the floating-point range',
     };
   }
-  if (![value, ...gradient, ...hessian.flat(), ...result].every(Number.isFinite)) {
+  const all = [value, ...gradient, ...hessian.flat(), ...result];
+  if (!all.every(Number.isFinite)) {
     return {
       ...base,
       finiteDifference: new Array(d).fill(null),
       error: null,
       status: 'undefined',
-      note: 'f or its derivatives are not defined at this point',
+      note: all.some(Number.isNaN)
+        ? 'f or its derivatives are not defined at this point'
+        : 'f or its derivatives overflow at this point: beyond the floating-point range',
     };
   }
 

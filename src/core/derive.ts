@@ -205,7 +205,7 @@ export function deriveFunction(
 
     const body = def.body!;
     const checker = new PointChecker(g, options.tolerance ?? DEFAULT_TOLERANCE, (x) =>
-      Number.isFinite(evaluateSource(body, x)),
+      evaluateSource(body, x),
     );
     const checks = points.length > 0 ? points.map((pt) => checker.check(pt)) : checker.choose(2);
     return {

@@ -168,3 +168,18 @@ describe('files as editors read them', () => {
     assert.equal(out.diagnostics[0].line, 2);
   });
 });
+
+describe('checks where f overflows', () => {
+  it('say it overflows, not that f is undefined there', async () => {
+    const text = 'import numpy as np\ndef e(x, y):\n    return np.exp(x**2) + y\n';
+    const [d] = (await deriveDocument(text, 'python', { points: [[30, 1]] })).functions;
+    assert.equal(d.checks[0].status, 'undefined');
+    assert.match(d.checks[0].note ?? '', /overflows at this point/);
+    const [nan] = (
+      await deriveDocument('import numpy as np\ndef l(x):\n    return np.log(x)\n', 'python', {
+        points: [[-1]],
+      })
+    ).functions;
+    assert.match(nan.checks[0].note ?? '', /not defined at this point/);
+  });
+});
