@@ -318,6 +318,14 @@ export class LatexParser {
     this.expect('}', open);
     if (FUNCTIONS[word] || RECIPROCAL[word]) return this.func(tok, word);
     if (word === 'e' && tok.text === '\\mathrm') return { k: 'const', name: 'e', at: tok.off };
+    if (tok.text === '\\operatorname') {
+      return this.failWith(
+        tok,
+        `'\\operatorname{${word}}' is not a function this reads; supported: \\sin, \\cos, ` +
+          '\\tan, \\sinh, \\cosh, \\tanh, \\exp, \\log, \\ln, \\max, \\min, ' +
+          `\\operatorname{sign}, \\sqrt; write ${word} with these.`,
+      );
+    }
     if (/^[A-Za-z][A-Za-z0-9]*$/.test(word)) return { k: 'sym', base: word, at: tok.off };
     return this.fail(
       open,

@@ -336,3 +336,18 @@ describe('LaTeX front end: definitions over several lines, and environments', ()
     }
   });
 });
+
+describe('LaTeX front end: an unknown \\operatorname', () => {
+  it('is named as a function, with what is supported', async () => {
+    const doc = await parseLatexDocument(
+      '$f(x, y) = \\operatorname{softplus}(x) + y$\n',
+      'markdown',
+    );
+    const d = fn(doc, 'f').diagnostics[0];
+    assert.deepEqual([d.line, d.column], [0, 11]);
+    assert.match(
+      d.message,
+      /'\\operatorname\{softplus\}' is not a function this reads; supported: .*\\tanh/,
+    );
+  });
+});
