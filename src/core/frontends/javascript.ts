@@ -14,7 +14,14 @@ import {
   runStatements,
   Scope,
 } from './scope';
-import { constantValue, describe, unsupported, mathCall, numberLiteral } from './treeexpr';
+import {
+  constantValue,
+  describe,
+  explainCallsBetween,
+  mathCall,
+  numberLiteral,
+  unsupported,
+} from './treeexpr';
 import type { BinaryOp, Param, Statement } from './scope';
 import {
   convertLeftChain,
@@ -338,6 +345,7 @@ export async function parseJavaScript(text: string, language: JsLanguage): Promi
       }
     });
     for (const def of functions) attachSyntaxErrors(def, errors);
+    explainCallsBetween(functions);
     return { functions, diagnostics: errors };
   });
 }

@@ -14,7 +14,7 @@ import {
   runStatements,
   Scope,
 } from './scope';
-import { describe } from './treeexpr';
+import { describe, explainCallsBetween } from './treeexpr';
 import type { BinaryOp, Param, Statement } from './scope';
 import { readDocument, startOf, syntaxDiagnostics, walk } from './treesitter';
 import type { Node } from './treesitter';
@@ -196,6 +196,7 @@ export async function parseJulia(text: string): Promise<ParsedDocument> {
       if (def) functions.push(def);
     });
     for (const def of functions) attachSyntaxErrors(def, errors);
+    explainCallsBetween(functions);
     return { functions, diagnostics: errors };
   });
 }

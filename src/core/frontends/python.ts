@@ -13,7 +13,7 @@ import {
   runStatements,
   Scope,
 } from './scope';
-import { describe } from './treeexpr';
+import { describe, explainCallsBetween } from './treeexpr';
 import type { BinaryOp, Param, Statement } from './scope';
 import { operatorOf, readDocument, startOf, syntaxDiagnostics } from './treesitter';
 import type { Node } from './treesitter';
@@ -206,6 +206,7 @@ export async function parsePython(text: string): Promise<ParsedDocument> {
       for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
     }
     for (const def of functions) attachSyntaxErrors(def, errors);
+    explainCallsBetween(functions);
     return { functions, diagnostics: errors };
   });
 }

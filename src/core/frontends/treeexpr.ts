@@ -3,7 +3,7 @@
  * literals, math calls by name, constant values (for indices), and the error
  * for a construct a front end does not read.
  */
-import type { MathFunction, SourceExpr } from '../source';
+import type { FunctionDef, MathFunction, SourceExpr } from '../source';
 import { evaluateSource } from '../source-eval';
 import { arityOk, COMMON_FUNCTIONS, src } from './common';
 import { FrontEndError } from './scope';
@@ -70,4 +70,23 @@ export function describe(node: Node): string {
   const text = node.text.split('\n')[0].trim();
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   return `${node.type.replace(/_/g, ' ')} \`${short}\``;
+}
+
+/**
+ * A call of another function of the same document is not followed (each
+ * definition is derived on its own): where the message says "Unsupported
+ * function `g`" and g is defined in the document, say that instead.
+ */
+export function explainCallsBetween(functions: readonly FunctionDef[]): void {
+  const names = new Set(functions.map((f) => f.name));
+  for (const def of functions) {
+    for (const d of def.diagnostics) {
+      const name = /^Unsupported function `([^`]+)`/.exec(d.message)?.[1];
+      if (!name || !names.has(name)) continue;
+      d.message =
+        `\`${name}\` is another function of this file: calls between your functions are ` +
+        `not followed; write its formula here (or a local variable holding it), or derive ` +
+        `\`${name}\` on its own.`;
+    }
+  }
 }

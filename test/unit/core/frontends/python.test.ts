@@ -252,3 +252,15 @@ describe('Python front end: unfinished expressions', () => {
     assert.match(d.message, /Empty parentheses `\(\)`: write an expression inside them/);
   });
 });
+
+describe('Python front end: calls between the file’s functions', () => {
+  it('say they are not followed, and what to do, at the call', async () => {
+    const doc = await parsePython(
+      'def sq(t):\n    return t**2\n\ndef f(x):\n    return sq(x[0]) + x[1]\n',
+    );
+    const d = fn(doc, 'f').diagnostics[0];
+    assert.deepEqual([d.line, d.column], [4, 11]);
+    assert.match(d.message, /`sq` is another function of this file: calls between your functions/);
+    assert.ok(fn(doc, 'sq').body, 'sq itself is read');
+  });
+});
