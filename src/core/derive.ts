@@ -3,8 +3,7 @@
  * for each function (or the one asked for) derive, print, explain and check,
  * within a time budget. Never throws on bad input: problems are diagnostics.
  */
-import { BudgetExceeded, ExprBuilder, type Expr } from './engine/expr';
-import { childrenOf } from './engine/evaluate';
+import { BudgetExceeded, ExprBuilder, findNode, type Expr } from './engine/expr';
 import { deriveGradNorm } from './engine/gradnorm';
 import { latexPrinter } from './engine/latex';
 import { lower } from './engine/lower';
@@ -261,14 +260,7 @@ export function deriveFunction(
 
 /** A number in the expressions that is not finite (a coefficient overflowed), if any. */
 function nonFiniteNumber(roots: readonly Expr[]): number | undefined {
-  const seen = new Set<number>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    if (e.kind === 'num' && !Number.isFinite(e.value)) return e.value;
-    stack.push(...childrenOf(e));
-  }
-  return undefined;
+  return findNode(roots, (e) =>
+    e.kind === 'num' && !Number.isFinite(e.value) ? e.value : undefined,
+  );
 }

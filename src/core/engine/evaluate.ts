@@ -6,7 +6,7 @@
  * the numbers that went into it, which is what "zero" is relative to
  * (cos(π/2) evaluates to 6·10⁻¹⁷, and that is a zero).
  */
-import type { Expr } from './expr';
+import { childrenOf, type Expr } from './expr';
 import { CALL_VALUES } from './functions';
 
 interface Step {
@@ -97,21 +97,6 @@ export class Tape {
 
   magnitude(e: Expr): number {
     return this.magnitudes[this.slot.get(e.id)!];
-  }
-}
-
-export function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'add':
-      return e.terms;
-    case 'mul':
-      return e.factors;
-    case 'pow':
-      return [e.base, e.exp];
-    case 'call':
-      return e.args;
-    default:
-      return [];
   }
 }
 

@@ -319,3 +319,41 @@ export class ExprBuilder {
     return node;
   }
 }
+
+/** The operands of a node (none for a number, constant or variable). */
+export function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'pow':
+      return [e.base, e.exp];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Visits every node under `roots` once (shared subexpressions once), without
+ * recursion: derivatives can nest deeper than the call stack. Stops early and
+ * returns what `visit` returned, when that is not undefined.
+ */
+export function findNode<T>(
+  roots: readonly Expr[],
+  visit: (e: Expr) => T | undefined,
+): T | undefined {
+  const seen = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    const found = visit(e);
+    if (found !== undefined) return found;
+    stack.push(...childrenOf(e));
+  }
+  return undefined;
+}

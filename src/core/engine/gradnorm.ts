@@ -7,7 +7,7 @@
  * with sign(0) = 0, plus the places where that is only a subgradient.
  */
 import { add, contentOf, mul, primitivePart } from './algebra';
-import { splitCoefficient, type Expr, type ExprBuilder } from './expr';
+import { findNode, splitCoefficient, type Expr, type ExprBuilder } from './expr';
 import { absOf, signFn } from './functions';
 import { Differentiator } from './differentiate';
 import { isNonzero } from './positivity';
@@ -104,21 +104,14 @@ export function signVariable(d: number, i: number): number {
 /** The arguments u of |u| and sign(u), and a − b of max(a, b) and min(a, b). */
 function kinkArguments(b: ExprBuilder, roots: readonly Expr[]): Expr[] {
   const out: Expr[] = [];
-  const seen = new Set<number>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    if (e.kind === 'call') {
-      if (e.fn === 'abs' || e.fn === 'sign') out.push(e.args[0]);
-      if (e.fn === 'max' || e.fn === 'min')
-        out.push(add(b, [e.args[0], mul(b, [b.minusOne, e.args[1]])]));
-      stack.push(...e.args);
-    } else if (e.kind === 'add') stack.push(...e.terms);
-    else if (e.kind === 'mul') stack.push(...e.factors);
-    else if (e.kind === 'pow') stack.push(e.base, e.exp);
-  }
+  findNode(roots, (e) => {
+    if (e.kind !== 'call') return undefined;
+    if (e.fn === 'abs' || e.fn === 'sign') out.push(e.args[0]);
+    if (e.fn === 'max' || e.fn === 'min') {
+      out.push(add(b, [e.args[0], mul(b, [b.minusOne, e.args[1]])]));
+    }
+    return undefined;
+  });
   return out;
 }
 
