@@ -244,7 +244,7 @@ function jsFunction(
 ): FunctionDef {
   return buildFunction({
     language,
-    name: nameNode.text,
+    name: nameNode.type === 'string' ? nameNode.text.slice(1, -1) : nameNode.text,
     nameNode,
     defNode,
     indexBase: 0,
@@ -336,6 +336,11 @@ export async function parseJavaScript(text: string, language: JsLanguage): Promi
           nameNode = parent.childForFieldName('name');
         } else if (parent?.type === 'assignment_expression') {
           nameNode = parent.childForFieldName('left');
+        } else if (parent?.type === 'pair' && value?.id === node.id) {
+          nameNode = parent.childForFieldName('key'); // `{ f: (x) => ... }`
+        } else if (parent?.type === 'export_statement' && value?.id === node.id) {
+          // `export default (x) => ...`: the export's name is `default`.
+          nameNode = parent.children.find((c) => c?.type === 'default') ?? null;
         } else if (node.type !== 'arrow_function') {
           nameNode = node.childForFieldName('name'); // named function expression
         }

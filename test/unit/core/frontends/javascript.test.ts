@@ -134,6 +134,24 @@ describe('JavaScript front end: samples and errors', () => {
     assert.match(f.diagnostics[0].message, /foo/);
     assert.deepEqual([f.diagnostics[0].line, f.diagnostics[0].column], [0, 17]);
   });
+
+  it('functions held in an object, and an anonymous default export, are found by their names', async () => {
+    const doc = await parseJavaScript(
+      'const losses = {\n  square: (x) => x * x,\n  "cube": function (z) { return z ** 3; },\n' +
+        '  quartic(y) { return y ** 4; },\n};\n' +
+        'export default function (x, y) { return x * y; }\n',
+      'javascript',
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['square', 'cube', 'quartic', 'default'],
+    );
+    assertValue(fn(doc, 'square'), [3], 9);
+    assertValue(fn(doc, 'cube'), [2], 8);
+    assert.deepEqual(fn(doc, 'square').nameAt, { line: 1, column: 2 });
+    assert.deepEqual(fn(doc, 'default').nameAt, { line: 5, column: 7 });
+    assertValue(fn(doc, 'default'), [2, 5], 10);
+  });
 });
 
 describe('JavaScript front end: selections', () => {
