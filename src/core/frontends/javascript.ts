@@ -149,11 +149,10 @@ function convert(node: Node, scope: Scope): SourceExpr {
       if (values.some((a) => a.type === 'spread_element')) {
         throw new FrontEndError('Spread arguments are not supported', args);
       }
-      return mathCall(
-        name,
-        values.map((a) => convert(a, scope)),
-        node,
-      );
+      const converted = values.map((a) => convert(a, scope));
+      // `Math.min(x)` and `Math.max(x)` are x itself.
+      if ((name === 'min' || name === 'max') && converted.length === 1) return converted[0];
+      return mathCall(name, converted, node);
     }
     default:
       throw unsupported(node, 'numbers, parameters, locals, + - * / **, and Math functions');

@@ -130,6 +130,21 @@ export function functionBlock(
       if (problems.some((p) => p.syntax)) break;
       continue;
     }
+    const update = tokens[s.from + 1];
+    if (t.kind === 'ident' && update && UPDATE_OPERATORS.has(update.text)) {
+      // Octave's `y += e` is `y = y + (e)`: read it as that, keeping every place.
+      const op = { ...update, text: update.text.slice(0, -1) };
+      const open = { ...update, text: '(' };
+      const end = tokens[s.to - 1].end;
+      const close: MToken = { kind: 'op', text: ')', at: end, end };
+      const spelled = [t, op, open, ...tokens.slice(s.from + 2, s.to), close];
+      const scope: MScope = { vars, locals, free: false };
+      const e = parseMatlabTokens(spelled, 0, spelled.length, scope, problems);
+      if (e) locals.set(t.text, e);
+      if (t.text === header.output) outputSet = true;
+      if (problems.some((p) => p.syntax)) break;
+      continue;
+    }
     if (t.kind === 'ident' && tokens[s.from + 1]?.text === '(' && !hasTopLevelAssign(tokens, s)) {
       continue; // a call such as disp(y) or fprintf(...): it does not change the output
     }
@@ -166,6 +181,9 @@ export function functionBlock(
   return last;
 }
 
+/** Octave's update assignments. */
+const UPDATE_OPERATORS = new Set(['+=', '-=', '*=', '/=']);
+
 function unsupportedStmt(t: MToken, name: string): MProblem {
   return {
     message:
@@ -183,7 +201,7 @@ function hasTopLevelAssign(tokens: MToken[], s: Stmt): boolean {
     const t = tokens[i].text;
     if (t === '(') depth++;
     if (t === ')') depth--;
-    if (t === '=' && depth === 0) return true;
+    if ((t === '=' || UPDATE_OPERATORS.has(t)) && depth === 0) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 /**
  * Precedence-climbing parser for MATLAB/Octave arithmetic, producing
  * `SourceExpr` directly. Precedence follows the MATLAB documentation
- * ("Operator Precedence"): postfix transpose > `^ .^` (left-associative,
+ * ("Operator Precedence"): postfix transpose > `^ .^` (and Octave's `** .**`; left-associative,
  * `2^3^2` = 64) > unary `+ -` (so `-x^2` = -(x²), and `2^-1` is allowed) >
  * `* / .* ./ \ .\` > binary `+ -`. Element-wise operators equal the scalar
  * ones here because every value is a scalar.
@@ -40,7 +40,8 @@ export const MATLAB_FUNCTIONS: Readonly<Record<string, MathFunction>> = {
 };
 
 const SUPPORTED =
-  'supported: + - * / ^ .* ./ .^, unary minus, pi, and ' + Object.keys(MATLAB_FUNCTIONS).join(', ');
+  'supported: + - * / ^ .* ./ .^ (and Octave ** .**), unary minus, pi, and ' +
+  Object.keys(MATLAB_FUNCTIONS).join(', ');
 
 /** A problem in an expression. `syntax` problems stop parsing; others are collected. */
 export interface MProblem {
@@ -60,6 +61,9 @@ export interface MScope {
 }
 
 class SyntaxStop extends Error {}
+
+/** `^` and `.^`, and Octave's `**` and `.**`. */
+const POWER_OPERATORS = new Set(['^', '.^', '**', '.**']);
 
 /** Parses tokens [from, to) as one expression; problems are appended to `problems`. */
 export function parseMatlabTokens(
@@ -152,7 +156,7 @@ class MParser {
 
   private power(): SourceExpr {
     let base = this.postfix();
-    for (let op = this.peekOp(); op === '^' || op === '.^'; op = this.peekOp()) {
+    for (let op = this.peekOp(); op && POWER_OPERATORS.has(op); op = this.peekOp()) {
       const at = this.next().at;
       base = src.binary('^', base, this.exponent(), at);
     }

@@ -17,9 +17,13 @@ export interface MToken {
   end: Position;
 }
 
-/** Multi-character operators, longest first so `.^` wins over `.`. */
+/**
+ * Multi-character operators, longest first so `.^` wins over `.`. Octave also
+ * writes powers as `**` and `.**`, and updates as `+=`, `-=`, `*=`, `/=`.
+ */
 const OPERATORS = [
   '...',
+  '.**',
   '.^',
   '.*',
   './',
@@ -30,6 +34,11 @@ const OPERATORS = [
   '!=',
   '<=',
   '>=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '**',
   '&&',
   '||',
   '+',

@@ -128,6 +128,15 @@ describe('JavaScript front end: samples and errors', () => {
     assertValue(fn(ts, 't'), [4], 8);
   });
 
+  it('Math.min and Math.max of one argument are that argument', async () => {
+    const doc = await parseJavaScript(
+      'const m = (x, y) => Math.min(x * y) + Math.max(x - y);',
+      'javascript',
+    );
+    assert.deepEqual(fn(doc, 'm').diagnostics, []);
+    assertValue(fn(doc, 'm'), [3, 2], 7);
+  });
+
   it('unknown calls name the callee', async () => {
     const f = fn(await parseJavaScript('const q = (x) => foo(x) + 1;', 'javascript'), 'q');
     assert.equal(f.body, undefined);

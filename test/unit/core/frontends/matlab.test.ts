@@ -104,6 +104,22 @@ describe('MATLAB front end: details', () => {
     assertValue(fn(doc, 'p'), [8], 64 + 0.5 + 2);
   });
 
+  it("reads Octave's ** and .** as powers, and += -= *= /= as updates", async () => {
+    const doc = await parseMatlab(
+      'p = @(t) 2**3**2 + t.**2 + 3.**t;\n' +
+        'function y = acc(a, b)\n  y = a;\n  y += b**2;\n  y *= 2;\n  y -= 1;\n  y /= a + b;\nend\n',
+    );
+    assertValue(fn(doc, 'p'), [2], 64 + 4 + 9);
+    assertValue(fn(doc, 'acc'), [1, 3], ((1 + 9) * 2 - 1) / 4);
+  });
+
+  it('an update of a name never assigned is reported at that name', async () => {
+    const f = fn(await parseMatlab('function y = g(x)\n  y += x;\nend\n'), 'g');
+    assert.equal(f.body, undefined);
+    assert.match(f.diagnostics[0].message, /'y'|`y`/);
+    assert.equal(f.diagnostics[0].line, 1);
+  });
+
   it('uses the last assignment of the output, and files without `end`', async () => {
     const doc = await parseMatlab(
       'function y = q(a, b)\ny = a;\ny = y * b + 1;\n' + 'function z = w(c)\nz = c^2;\n',
