@@ -134,27 +134,11 @@ function buildDef(
   pos: (offset: number) => Position,
   diagnostics: Diagnostic[],
 ): FunctionDef | undefined {
-  let tree;
   try {
-    tree = parser.body();
+    return readDef(parser, head, language, range, pos);
   } catch (err) {
-    if (!(err instanceof LatexSyntaxError)) throw err;
-    const at = pos(err.at);
-    const end = pos(err.end);
-    const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
-    const syntax: Diagnostic = {
-      message:
-        `In the definition of ${head.name}: ${err.message}` +
-        (opened
-          ? ` The '${err.openText}' still open is at line ${opened.line + 1}, column ` +
-            `${opened.column + 1}.`
-          : ''),
-      line: at.line,
-      column: at.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: 'error',
-    };
+    if (!(err instanceof LatexSyntaxError) && !(err instanceof RangeError)) throw err;
+    const syntax = err instanceof RangeError ? tooDeep(head, pos) : syntaxError(err, head, pos);
     diagnostics.push(syntax);
     // The definition stays, without a body: the views show the error where its result was.
     const params = new VarCollector(
@@ -171,6 +155,53 @@ function buildDef(
       diagnostics: [syntax],
     };
   }
+}
+
+function syntaxError(
+  err: LatexSyntaxError,
+  head: LHead,
+  pos: (offset: number) => Position,
+): Diagnostic {
+  const at = pos(err.at);
+  const end = pos(err.end);
+  const opened = err.openedAt !== undefined ? pos(err.openedAt) : undefined;
+  return {
+    message:
+      `In the definition of ${head.name}: ${err.message}` +
+      (opened
+        ? ` The '${err.openText}' still open is at line ${opened.line + 1}, column ` +
+          `${opened.column + 1}.`
+        : ''),
+    line: at.line,
+    column: at.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: 'error',
+  };
+}
+
+/** A formula deeper than the call stack (thousands of nested groups), at its name. */
+function tooDeep(head: LHead, pos: (offset: number) => Position): Diagnostic {
+  const at = pos(head.nameAt);
+  return {
+    message:
+      `The definition of ${head.name} is nested too deeply to read (thousands of nested ` +
+      'parentheses or terms in one chain); split it into smaller definitions.',
+    line: at.line,
+    column: at.column,
+    severity: 'error',
+  };
+}
+
+/** Parses and lowers one definition; throws LatexSyntaxError, or RangeError when too deep. */
+function readDef(
+  parser: LatexParser,
+  head: LHead,
+  language: MathLanguage,
+  range: FunctionDef['range'],
+  pos: (offset: number) => Position,
+): FunctionDef {
+  const tree = parser.body();
   const vars = new VarCollector(
     head.params.map((p) => ({ base: p.base, index: p.index })),
     written,

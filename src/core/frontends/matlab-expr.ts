@@ -80,7 +80,17 @@ export function parseMatlabTokens(
     return e;
   } catch (err) {
     if (err instanceof SyntaxStop) return undefined;
-    throw err;
+    if (!(err instanceof RangeError)) throw err;
+    // Deeper than the call stack: thousands of nested parentheses or powers.
+    problems.push({
+      message:
+        'This expression is nested too deeply to read (thousands of nested parentheses); ' +
+        'split it into local variables.',
+      at: tokens[from].at,
+      end: tokens[Math.max(from, to - 1)].end,
+      syntax: true,
+    });
+    return undefined;
   }
 }
 
