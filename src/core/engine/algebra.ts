@@ -99,10 +99,46 @@ function scaleTerm(b: ExprBuilder, c: number, rest: Expr): Expr {
   return b.internMul([b.num(c), rest]);
 }
 
+/**
+ * Powers of distinct bases, merged: x·x³ is x⁴. Most products have a few
+ * factors, so bases are found by a scan; a map takes over past a dozen.
+ */
+class PowerList {
+  readonly bases: Expr[] = [];
+  readonly exps: number[] = [];
+  private index: Map<number, number> | undefined;
+
+  add(base: Expr, exp: number): void {
+    const k = this.find(base);
+    if (k >= 0) {
+      this.exps[k] += exp;
+      return;
+    }
+    this.index?.set(base.id, this.bases.length);
+    this.bases.push(base);
+    this.exps.push(exp);
+    if (!this.index && this.bases.length > 12) {
+      this.index = new Map(this.bases.map((e, i) => [e.id, i]));
+    }
+  }
+
+  private find(base: Expr): number {
+    if (this.index) return this.index.get(base.id) ?? -1;
+    for (let k = 0; k < this.bases.length; k++) if (this.bases[k] === base) return k;
+    return -1;
+  }
+
+  /** Positions in canonical order (by base id). */
+  order(): number[] {
+    const ks = this.bases.map((_, k) => k);
+    return ks.length > 1 ? ks.sort((x, y) => this.bases[x].id - this.bases[y].id) : ks;
+  }
+}
+
 /** A product of factors, canonical. */
 export function mul(b: ExprBuilder, factors: readonly Expr[]): Expr {
   let coefficient = 1;
-  const powers = new Map<number, { base: Expr; exp: number }>();
+  const powers = new PowerList();
 
   const visit = (f: Expr): void => {
     if (f.kind === 'num') {
@@ -116,18 +152,16 @@ export function mul(b: ExprBuilder, factors: readonly Expr[]): Expr {
       visit(primitivePart(b, f, c));
     } else {
       const [base, exp] = splitPower(f);
-      const entry = powers.get(base.id);
-      if (entry) entry.exp += exp;
-      else powers.set(base.id, { base, exp });
+      powers.add(base, exp);
     }
   };
   for (const f of factors) visit(f);
   if (coefficient === 0) return b.zero;
 
   const out: Expr[] = [];
-  const ids = [...powers.keys()].sort((x, y) => x - y);
-  for (const id of ids) {
-    const { base, exp } = powers.get(id)!;
+  for (const k of powers.order()) {
+    const base = powers.bases[k];
+    const exp = powers.exps[k];
     if (exp === 0) continue;
     const p = exp === 1 ? base : pow(b, base, b.num(exp));
     if (p.kind === 'num') coefficient *= p.value;

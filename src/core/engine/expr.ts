@@ -128,10 +128,35 @@ function union(a: readonly number[], b: readonly number[]): readonly number[] {
   return out.length === a.length ? a : out;
 }
 
+/**
+ * The union of the children's dependencies. Two lists are merged directly;
+ * more are marked in one pass, so a sum of n terms costs one list, not n
+ * ever-longer intermediate ones (Σ x_i x_j over 100 variables built 10⁴ of them).
+ */
 function mergeDeps(children: readonly Expr[]): readonly number[] {
-  let deps = children[0].deps;
-  for (let k = 1; k < children.length; k++) deps = union(deps, children[k].deps);
-  return deps;
+  if (children.length === 1) return children[0].deps;
+  if (children.length === 2) return union(children[0].deps, children[1].deps);
+  let widest = children[0].deps;
+  let top = -1;
+  for (const c of children) {
+    if (c.deps.length > widest.length) widest = c.deps;
+    if (c.deps.length > 0) top = Math.max(top, c.deps[c.deps.length - 1]);
+  }
+  if (top < 0) return widest;
+  const marked = new Uint8Array(top + 1);
+  let count = 0;
+  for (const c of children) {
+    for (const i of c.deps) {
+      if (marked[i] === 0) {
+        marked[i] = 1;
+        count++;
+      }
+    }
+  }
+  if (count === widest.length) return widest;
+  const out = new Array<number>(count);
+  for (let i = 0, k = 0; i <= top; i++) if (marked[i] === 1) out[k++] = i;
+  return out;
 }
 
 /** A hash of a node's kind tag and its children's ids (FNV-style, 32 bits). */
