@@ -57,6 +57,8 @@ interface Row {
   checksMs: number | null;
   gradnormMs: number | null;
   printMs: number | null;
+  /** Printing the result with each sign written out (gradnorm, or a view on request). */
+  writtenOutMs: number | null;
   deriveFunctionMs: number | null;
   nodes: number | null;
   /** The child's RSS before its first parse; peakMB − startMB is the case's own. */
@@ -290,6 +292,7 @@ function table(rows: readonly Row[]): string {
     'gradnorm',
     'print',
     'checks',
+    'written out',
     'peak MB',
     'SymPy ms',
     'vs ours',
@@ -306,6 +309,7 @@ function table(rows: readonly Row[]): string {
     fmt(r.gradnormMs, 2),
     fmt(r.printMs, 2),
     fmt(r.checksMs, 2),
+    fmt(r.writtenOutMs, 2),
     fmt(r.peakMB, 0),
     fmt(r.sympyMs),
     ratio(r.sympyMs, r.ms),
@@ -427,6 +431,7 @@ async function main(argv: string[]): Promise<void> {
         checksMs: round(ours.checksMs, 3),
         gradnormMs: round(ours.gradnormMs, 3),
         printMs: round(ours.printMs, 3),
+        writtenOutMs: round(ours.writtenOutMs, 3),
         deriveFunctionMs: round(ours.deriveFunctionMs, 3),
         nodes: ours.nodes,
         startMB: round(ours.startMB, 1),

@@ -151,8 +151,9 @@ function summary(out: DocumentDerivation, file: string): string {
     lines.push(`  f = ${fn.f}`);
     fn.gradient.forEach((g, i) => lines.push(`  ∂f/∂${fn.variables[i].name} = ${g}`));
     lines.push(`  ‖∇f‖₁ = ${fn.norm}`);
-    fn.result.forEach((r, i) => lines.push(`  (∇‖∇f‖₁)_${fn.variables[i].name} = ${r}`));
-    if (fn.resultBySign.some((r, i) => r !== fn.result[i])) {
+    // deriveDocument writes the result out unless asked not to.
+    fn.result!.forEach((r, i) => lines.push(`  (∇‖∇f‖₁)_${fn.variables[i].name} = ${r}`));
+    if (fn.signsUnknown) {
       // The same as H·s: shorter, each gradient component once (as s_v = sign(∂f/∂v)).
       lines.push('  as H·s, with s_v = sign(∂f/∂v):');
       fn.resultBySign.forEach((r, i) => lines.push(`    (∇‖∇f‖₁)_${fn.variables[i].name} = ${r}`));

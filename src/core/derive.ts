@@ -31,6 +31,14 @@ export interface DeriveOptions {
   tolerance?: number;
   /** Polled during the work; when it returns true the work stops. */
   isCancelled?: () => boolean;
+  /**
+   * Also print the result with each sign(∂f/∂v) written out in full
+   * (`result`, `latex.result`); default true. Each entry then holds every
+   * gradient component again, so for long components it is far larger than
+   * the rest of the derivation together: the views ask for it only when the
+   * user opens it.
+   */
+  writtenOut?: boolean;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 2000;
@@ -165,9 +173,13 @@ export function deriveFunction(
   try {
     const f = lower(b, def.body!);
     const g = deriveGradNorm(b, f, d);
+    const signsUnknown = g.signs.some((s) => s.kind !== 'num');
+    // With every sign known, the result written out is the one with sign symbols.
+    const writtenOut = options.writtenOut !== false || !signsUnknown;
     // Printing writes shared subexpressions out in full: a small DAG can print
     // as gigabytes (a = a·sin(a) + x, fourteen times). Refuse before printing.
-    const printed = [g.f, g.norm, ...g.gradient, ...g.result, ...g.hessian.flat()];
+    const printed = [g.f, g.norm, ...g.gradient, ...g.resultBySign, ...g.hessian.flat()];
+    if (writtenOut) printed.push(...g.result);
     const largest = printed.reduce((m, e) => Math.max(m, e.size), 0);
     if (largest > MAX_PRINTED_SIZE) {
       return {
@@ -198,7 +210,7 @@ export function deriveFunction(
     const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
     const bySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
     const jsBySign = mathjsPrinter(b, [...symbols, ...symbols.map(signSymbol)]);
-    const steps = derivationSteps(g, tex, texVars, def.name);
+    const steps = derivationSteps(g, tex, bySign, texVars, def.name);
     b.checkBudget();
     const elapsedMs = Date.now() - started;
 
@@ -217,14 +229,15 @@ export function deriveFunction(
       gradient: g.gradient.map((e) => js.print(e)),
       hessian: g.hessian.map((row) => row.map((e) => js.print(e))),
       norm: js.print(g.norm),
-      result: g.result.map((e) => js.print(e)),
+      ...(writtenOut ? { result: g.result.map((e) => js.print(e)) } : {}),
       resultBySign: g.resultBySign.map((e) => jsBySign.print(e)),
+      signsUnknown,
       latex: {
         f: tex.print(g.f),
         gradient: g.gradient.map((e) => tex.print(e)),
         hessian: latexHessian,
         norm: tex.print(g.norm),
-        result: g.result.map((e) => tex.print(e)),
+        ...(writtenOut ? { result: g.result.map((e) => tex.print(e)) } : {}),
         resultBySign: g.resultBySign.map((e) => bySign.print(e)),
         variables: texVars,
       },

@@ -48,18 +48,26 @@ export interface FunctionDerivation {
   hessian: string[][];
   /** The L1 norm of the gradient, Σ|f_i|. */
   norm: string;
-  result: string[];
+  /**
+   * The result with each sign(∂f/∂v) written out in full. Absent when it was
+   * not asked for (`DeriveOptions.writtenOut` false) and differs from
+   * `resultBySign`, which is when `signsUnknown`.
+   */
+  result?: string[];
   /**
    * The result as H_f·s (see `latex.resultBySign`), each sign(∂f/∂v) not known
    * to be constant written `s_<symbol>` ({@link signSymbol}).
    */
   resultBySign: string[];
+  /** Some sign(∂f/∂v) is not constant: `resultBySign` writes it as a symbol. */
+  signsUnknown: boolean;
   latex: {
     f: string;
     gradient: string[];
     hessian: string[][];
     norm: string;
-    result: string[];
+    /** Written out in full; absent exactly when `result` is. */
+    result?: string[];
     /**
      * The result as H_f·s: each sign(∂f/∂x_i) not known to be constant is
      * written `s_{x_i}` (see {@link signSymbolLatex}) instead of in full.

@@ -31,10 +31,15 @@ function listed<T>(items: readonly T[], show: (item: T, index: number) => string
   return [...head, '\\vdots', show(items[items.length - 1], items.length - 1)];
 }
 
-/** Builds the steps; `vars` are the variables' LaTeX, `name` the function's. */
+/**
+ * Builds the steps; `vars` are the variables' LaTeX, `name` the function's.
+ * `bySign` prints the result with each unknown sign as its symbol s_v
+ * (variables d + i, see `signVariable`).
+ */
 export function derivationSteps(
   g: GradNorm,
   tex: Printer,
+  bySign: Printer,
   vars: readonly string[],
   name: string,
 ): DerivationStep[] {
@@ -89,12 +94,18 @@ export function derivationSteps(
     remark: 'Signs the engine can prove (eˣ > 0, x² + 1 > 0, …) are replaced by ±1.',
   });
 
+  // Each sign(f_i) written out would repeat all of f_i in every entry: the
+  // unknown ones are the symbols s_v of the sign vector above.
+  const unknown = g.signs.some((s) => s.kind !== 'num');
   steps.push({
     title: 'Result: H·sign(∇f), simplified',
     latex:
       `\\nabla \\|\\nabla ${fname}\\|_1 = H_{${fname}} ` +
       `\\operatorname{sign}\\left(\\nabla ${fname}\\right) = ` +
-      column(listed(g.result, p)),
+      column(listed(unknown ? g.resultBySign : g.result, (e) => bySign.print(e))),
+    remark: unknown
+      ? `s_v = sign(∂${name}/∂v), the entries of the sign vector above (sign(0) = 0).`
+      : undefined,
   });
 
   const sqrtAbs = listed(g.gradient, (e) => `\\sqrt{\\left|${p(e)}\\right|}`);

@@ -3,7 +3,6 @@
  * command. Ids live in ids.ts; a unit test compares them with package.json.
  */
 import * as vscode from 'vscode';
-import type { ViewDerivation } from '../shared/protocol';
 import { resultEquationLatex } from '../shared/latex';
 import type { Engine } from './engine';
 import type { Logger } from './log';
@@ -11,7 +10,7 @@ import type { DerivationPanel } from './panel';
 import { formatPoints, parsePointsInput, samplePointKey } from './samplePoints';
 import { COMMANDS, SIDE_VIEW_ID } from './ids';
 import type { SideView } from './sideView';
-import { functionAtLine } from './viewState';
+import { functionAtLine, outcomeProblem } from './viewState';
 import type { FunctionSummary } from './workerProtocol';
 import { coreLanguage } from './languages';
 
@@ -104,30 +103,32 @@ async function showDerivation(c: CommandContext, uriArg: unknown, nameArg: unkno
 /** Copies the function at the cursor's result (else the panel's) as a LaTeX equation. */
 async function copyResultLatex(c: CommandContext): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const doc = editor && coreLanguage(editor.document.languageId) ? editor.document : undefined;
-  let d: ViewDerivation | undefined = c.panel.lastState?.derivation;
+  let doc = editor && coreLanguage(editor.document.languageId) ? editor.document : undefined;
+  let name: string | undefined;
   if (doc) {
-    const fn = await pickFunction(c, doc, 'Function whose result to copy');
-    if (!fn) return undefined;
-    const outcome = await c.engine.derive(doc, fn.name, 'command');
-    d =
-      outcome.status === 'done'
-        ? outcome.result.functions.find((f) => f.name === fn.name)
-        : undefined;
-    if (!d) {
-      const why =
-        outcome.status === 'done'
-          ? outcome.result.diagnostics.find((x) => x.severity === 'error')?.message
-          : outcome.status;
-      void vscode.window.showWarningMessage(`Could not derive ${fn.name}: ${why ?? 'no result'}.`);
-      return undefined;
-    }
+    name = (await pickFunction(c, doc, 'Function whose result to copy'))?.name;
+    if (!name) return undefined;
+  } else if (c.panel.current) {
+    const { uri, functionName } = c.panel.current;
+    doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    name = functionName;
   }
-  if (!d) {
+  if (!doc || !name) {
     void vscode.window.showInformationMessage('No derivation to copy: open a function first.');
     return undefined;
   }
-  const latex = resultEquationLatex(d);
+  const outcome = await c.engine.derive(doc, name, 'command', { writtenOut: true });
+  const d =
+    outcome.status === 'done' ? outcome.result.functions.find((f) => f.name === name) : undefined;
+  if (!d?.latex.result) {
+    const why =
+      outcome.status === 'done'
+        ? outcome.result.diagnostics.find((x) => x.severity === 'error')?.message
+        : outcomeProblem(outcome, name, c.engine.timeBudgetMs);
+    void vscode.window.showWarningMessage(`Could not derive ${name}: ${why ?? 'no result.'}`);
+    return undefined;
+  }
+  const latex = resultEquationLatex(d.name, d.latex.result);
   await vscode.env.clipboard.writeText(latex);
   void vscode.window.setStatusBarMessage(`Copied ∇‖∇${d.name}‖₁ as LaTeX`, 3000);
   return latex;

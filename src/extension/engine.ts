@@ -13,12 +13,13 @@ import type { Logger } from './log';
 import { pointsForDimension, samplePointKey } from './samplePoints';
 import type { Settings } from './settings';
 import { WorkerClient, type Outcome } from './workerClient';
-import type {
-  ParsedSummary,
-  SvgItem,
-  WorkerData,
-  WorkerDeriveOptions,
-  WorkerRole,
+import {
+  WORKER_HEAP_MB,
+  type ParsedSummary,
+  type SvgItem,
+  type WorkerData,
+  type WorkerDeriveOptions,
+  type WorkerRole,
 } from './workerProtocol';
 
 /** Extra time past the engine's own budget before the worker is declared stuck. */
@@ -65,7 +66,10 @@ export class Engine {
   ) {
     const script = path.join(extensionPath, 'dist', 'worker.js');
     const factory = (role: WorkerRole) => (cancel: SharedArrayBuffer) =>
-      new Worker(script, { workerData: { cancel, role } satisfies WorkerData });
+      new Worker(script, {
+        workerData: { cancel, role } satisfies WorkerData,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
     this.heavy = new WorkerClient('derive', factory('derive'), log);
     this.light = new WorkerClient('light', factory('light'), log);
   }
@@ -89,13 +93,15 @@ export class Engine {
   }
 
   /**
-   * Derives one function of a document. `key` names the consumer (panel,
+   * Derives one function of a document. `consumer` names who asks (panel,
    * side view, hover): a newer request from the same consumer supersedes.
+   * The result written out in full comes only when `writtenOut` is asked for.
    */
   async derive(
     doc: vscode.TextDocument,
     functionName: string,
     consumer: string,
+    { writtenOut = false }: { writtenOut?: boolean } = {},
   ): Promise<Outcome<DocumentDerivation>> {
     const language = coreLanguage(doc.languageId);
     if (!language) return { status: 'error', message: `Unsupported language ${doc.languageId}` };
@@ -103,7 +109,7 @@ export class Engine {
     const version = doc.version;
     const parsed = await this.parse(doc);
     const fn = parsed?.functions.find((f) => f.name === functionName);
-    const options = this.options(uri, functionName, fn?.variables.length);
+    const options = { ...this.options(uri, functionName, fn?.variables.length), writtenOut };
     const cacheKey = `${uri}@${version}#${functionName}|${JSON.stringify(options)}`;
     const cached = this.derivations.get(cacheKey);
     if (cached) return cached;
@@ -123,11 +129,16 @@ export class Engine {
     doc: vscode.TextDocument,
     text: string,
     consumer: string,
+    { writtenOut = false }: { writtenOut?: boolean } = {},
   ): Promise<Outcome<DocumentDerivation>> {
     const language = coreLanguage(doc.languageId);
     if (!language) return { status: 'error', message: `Unsupported language ${doc.languageId}` };
     const s = this.settings();
-    const options: WorkerDeriveOptions = { timeBudgetMs: s.timeBudgetMs, tolerance: s.tolerance };
+    const options: WorkerDeriveOptions = {
+      timeBudgetMs: s.timeBudgetMs,
+      tolerance: s.tolerance,
+      writtenOut,
+    };
     const cacheKey = `selection:${language}:${text}|${JSON.stringify(options)}`;
     const cached = this.derivations.get(cacheKey);
     if (cached) return cached;
@@ -145,6 +156,11 @@ export class Engine {
   async svg(items: SvgItem[]): Promise<(string | null)[]> {
     const o = await this.light.request('svg', { items }, { timeoutMs: 5000 });
     return o.status === 'done' ? o.result : items.map(() => null);
+  }
+
+  /** The time budget of one derivation, from the settings. */
+  get timeBudgetMs(): number {
+    return this.settings().timeBudgetMs;
   }
 
   /** Cancels a consumer's pending work on a document. */

@@ -9,7 +9,6 @@ import * as vscode from 'vscode';
 import type { FunctionDerivation } from '../core/index';
 import { shortened } from './hoverText';
 import {
-  hasSignSymbols,
   nameLatex,
   resultBySignLatex,
   resultEquationLatex,
@@ -19,6 +18,7 @@ import {
 import type { Engine } from './engine';
 import type { Logger } from './log';
 import type { Settings } from './settings';
+import { outcomeProblem } from './viewState';
 
 /** The only command hover links may run. */
 const LINK_COMMAND = 'gradientNormLens.showDerivation';
@@ -82,17 +82,17 @@ export class HoverPreview implements vscode.HoverProvider {
       const why =
         outcome.status === 'done'
           ? (outcome.result.diagnostics.find((x) => x.severity === 'error')?.message ?? 'no result')
-          : outcome.status;
+          : outcomeProblem(outcome, fn.name, this.engine.timeBudgetMs);
       md.appendMarkdown(`**∇‖∇${escapeMd(fn.name)}‖₁**: ${escapeMd(why)}\n\n`);
     } else {
       // H_f·s when some sign is unknown: far narrower than with each sign(…) written out, so
-      // it fits the hover as an image more often; the alt text has the result in full.
-      const [tex, plain] = hasSignSymbols(d)
+      // it fits the hover as an image more often. With every sign known the two are one.
+      const [tex, plain] = d.signsUnknown
         ? [
             [resultBySignLatex(d), signLegendLatex(d.name)],
             [plainBySign(d), `s_v = sign(∂${d.name}/∂v)`],
           ]
-        : [[resultEquationLatex(d)], [plainResult(d)]];
+        : [[resultEquationLatex(d.name, d.latex.resultBySign)], [plainResult(d, d.resultBySign)]];
       await this.appendFormulas(md, tex, plain);
     }
     md.appendMarkdown(commandLink(doc.uri, fn.name));
@@ -106,7 +106,7 @@ export class HoverPreview implements vscode.HoverProvider {
   ): Promise<vscode.Hover | undefined> {
     const text = doc.getText(selection);
     if (text.trim() === '' || text.length > 5000) return undefined;
-    const outcome = await this.engine.deriveSelection(doc, text, 'hover');
+    const outcome = await this.engine.deriveSelection(doc, text, 'hover', { writtenOut: true });
     if (token.isCancellationRequested || outcome.status !== 'done') return undefined;
     const d = outcome.result.functions[0];
     if (!d) return undefined; // not an expression: stay quiet rather than nag while selecting
@@ -117,9 +117,9 @@ export class HoverPreview implements vscode.HoverProvider {
       [
         `f(${d.latex.variables.join(', ')}) = ${d.latex.f}`,
         `\\nabla ${f} = ${vectorLatex(d.latex.gradient)}`,
-        `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.result)}`,
+        resultEquationLatex('f', d.latex.result!),
       ],
-      [`f = ${d.f}`, `∇f = [${d.gradient.join(', ')}]`, `∇‖∇f‖₁ = [${d.result.join(', ')}]`],
+      [`f = ${d.f}`, `∇f = [${d.gradient.join(', ')}]`, `∇‖∇f‖₁ = [${d.result!.join(', ')}]`],
     );
     return new vscode.Hover(md, selection);
   }
@@ -163,9 +163,9 @@ function commandLink(uri: vscode.Uri, functionName: string): string {
   return `[$(open-preview) Open derivation](command:${LINK_COMMAND}?${args})`;
 }
 
-function plainResult(d: FunctionDerivation): string {
+function plainResult(d: FunctionDerivation, entries: readonly string[]): string {
   const vars = d.variables.map((v) => v.name).join(', ');
-  return `∇‖∇${d.name}‖₁(${vars}) = [${d.result.join(', ')}]`;
+  return `∇‖∇${d.name}‖₁(${vars}) = [${entries.join(', ')}]`;
 }
 
 /** The result as H·s in plain text, with what s_v stands for. */

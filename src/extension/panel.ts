@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { isHostMessage, type ViewState } from '../shared/protocol';
 import { PANEL_VIEW_TYPE } from './ids';
 import type { Logger } from './log';
-import { present, type PresentContext } from './present';
+import { present, writeOutFor, type PresentContext } from './present';
 import { WebviewChannel } from './webviewHost';
 
 const DEBOUNCE_MS = 300;
@@ -114,7 +114,13 @@ export class DerivationPanel implements vscode.Disposable {
   /** Makes `panel` this view's: its HTML, messages and disposal. */
   private adopt(panel: vscode.WebviewPanel): void {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-    this.channel = new WebviewChannel(panel.webview, this.extensionUri, 'panel', this.log);
+    this.channel = new WebviewChannel(
+      panel.webview,
+      this.extensionUri,
+      'panel',
+      this.log,
+      writeOutFor(this.ctx, 'panel'),
+    );
     panel.onDidDispose(() => {
       if (this.target) this.ctx.engine.cancel('panel', this.target.uri);
       this.channel?.dispose();

@@ -13,7 +13,7 @@ import { docTag } from './log';
 import { docRefOf } from './docRef';
 import type { Settings } from './settings';
 import { displayName, viewStateFromOutcome } from './viewState';
-import type { WebviewChannel } from './webviewHost';
+import type { WebviewChannel, WriteOut } from './webviewHost';
 
 /** Everything {@link present} needs. */
 export interface PresentContext {
@@ -69,4 +69,14 @@ export async function present(
     return state;
   }
   return undefined;
+}
+
+/** What a view's channel calls when the user opens the result written out. */
+export function writeOutFor(ctx: PresentContext, consumer: string): WriteOut {
+  return async (doc, functionName) => ({
+    outcome: await ctx.engine.derive(doc, functionName, `${consumer}-writeOut`, {
+      writtenOut: true,
+    }),
+    timeBudgetMs: ctx.settings().timeBudgetMs,
+  });
 }

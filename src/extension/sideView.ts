@@ -9,7 +9,7 @@ import type { ViewState } from '../shared/protocol';
 import { coreLanguage } from './languages';
 import type { Logger } from './log';
 import { docRefOf } from './docRef';
-import { present, type PresentContext } from './present';
+import { present, writeOutFor, type PresentContext } from './present';
 import { displayName, functionAtLine } from './viewState';
 import { WebviewChannel } from './webviewHost';
 
@@ -63,7 +63,13 @@ export class SideView implements vscode.WebviewViewProvider, vscode.Disposable {
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.channel?.dispose();
-    this.channel = new WebviewChannel(view.webview, this.extensionUri, 'side', this.log);
+    this.channel = new WebviewChannel(
+      view.webview,
+      this.extensionUri,
+      'side',
+      this.log,
+      writeOutFor(this.ctx, 'side'),
+    );
     this.shownKey = '';
     view.onDidChangeVisibility(() => {
       if (view.visible && this.dirty) this.schedule(0);

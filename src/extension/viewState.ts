@@ -6,7 +6,7 @@
 import type { Diagnostic, DocumentDerivation, FunctionDerivation } from '../core/index';
 import type { DocRef, ViewDerivation, ViewState } from '../shared/protocol';
 import type { Outcome } from './workerClient';
-import type { FunctionSummary } from './workerProtocol';
+import { WORKER_HEAP_MB, type FunctionSummary } from './workerProtocol';
 
 /** Basename of a URI path, for display (never the full path). */
 export function displayName(uriPath: string): string {
@@ -41,24 +41,18 @@ export function viewStateFromOutcome(
     case 'cancelled':
       return undefined;
     case 'timeout':
+    case 'memory':
+    case 'error':
       return {
         ...base,
         errors: [
           {
-            message:
-              `The derivation of ${t.functionName} did not finish within ` +
-              `${t.timeBudgetMs} ms; raise gradientNormLens.timeBudgetMs or simplify the function.`,
+            message: outcomeProblem(outcome, t.functionName, t.timeBudgetMs),
             line: at.line,
             column: at.column,
             severity: 'error',
           },
         ],
-        notes: [],
-      };
-    case 'error':
-      return {
-        ...base,
-        errors: [{ message: `Internal error: ${outcome.message}`, ...at, severity: 'error' }],
         notes: [],
       };
     case 'done': {
@@ -83,6 +77,31 @@ export function viewStateFromOutcome(
       }
       return { ...base, errors, notes };
     }
+  }
+}
+
+/** Why a derivation that did not finish has no result, in words for the user. */
+export function outcomeProblem(
+  outcome: Exclude<Outcome<unknown>, { status: 'done' }>,
+  functionName: string,
+  timeBudgetMs: number,
+): string {
+  switch (outcome.status) {
+    case 'cancelled':
+      return `The derivation of ${functionName} was cancelled.`;
+    case 'timeout':
+      return (
+        `The derivation of ${functionName} did not finish within ${timeBudgetMs} ms; ` +
+        'raise gradientNormLens.timeBudgetMs or simplify the function.'
+      );
+    case 'memory':
+      return (
+        `The derivation of ${functionName} needed more than ${WORKER_HEAP_MB} MB of memory ` +
+        'and was stopped; derive a smaller part of it (a local expression as a function ' +
+        'of its own).'
+      );
+    case 'error':
+      return `Internal error: ${outcome.message}`;
   }
 }
 

@@ -4,9 +4,23 @@
  * message channel, and the last message posted (exposed to tests).
  */
 import * as vscode from 'vscode';
-import { isWebviewMessage, type HostMessage } from '../shared/protocol';
+import type { DocumentDerivation } from '../core/index';
+import {
+  isWebviewMessage,
+  type DocRef,
+  type HostMessage,
+  type WrittenOut,
+} from '../shared/protocol';
 import { buildWebviewHtml, makeNonce } from './html';
 import type { Logger } from './log';
+import { outcomeProblem } from './viewState';
+import type { Outcome } from './workerClient';
+
+/** Derives a function with its result written out (the engine, for this view). */
+export type WriteOut = (
+  doc: vscode.TextDocument,
+  functionName: string,
+) => Promise<{ outcome: Outcome<DocumentDerivation>; timeBudgetMs: number }>;
 
 /** Webview options for both views. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -31,6 +45,7 @@ export class WebviewChannel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     kind: 'panel' | 'side',
     private readonly log: Logger,
+    private readonly writeOut: WriteOut,
   ) {
     webview.options = webviewOptions(extensionUri);
     const asUri = (...p: string[]) =>
@@ -70,7 +85,34 @@ export class WebviewChannel implements vscode.Disposable {
       case 'reveal':
         void revealLine(m.uri, m.line);
         break;
+      case 'writeOut':
+        void this.answerWriteOut(m.doc, m.functionName);
+        break;
     }
+  }
+
+  /**
+   * Posts the result written out for the version the view shows. Not kept as
+   * `last`: a reloaded view asks again when it opens the written-out result.
+   */
+  private async answerWriteOut(ref: DocRef, functionName: string): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
+    // Edited since: the view gets a newer state and asks again if it still wants it.
+    if (!doc || doc.version !== ref.version) return;
+    const { outcome, timeBudgetMs } = await this.writeOut(doc, functionName);
+    if (outcome.status === 'cancelled' || doc.version !== ref.version) return;
+    let result: WrittenOut;
+    if (outcome.status !== 'done') {
+      result = { error: outcomeProblem(outcome, functionName, timeBudgetMs) };
+    } else {
+      const d = outcome.result.functions.find((f) => f.name === functionName);
+      const why = outcome.result.diagnostics.find((x) => x.severity === 'error')?.message;
+      result = d?.latex.result
+        ? { latex: d.latex.result }
+        : { error: why ?? `${functionName} could not be derived.` };
+    }
+    const message: HostMessage = { type: 'writtenOut', doc: ref, functionName, result };
+    void this.webview.postMessage(message).then(undefined, () => undefined);
   }
 
   dispose(): void {

@@ -28,6 +28,8 @@ export type Outcome<T> =
   | { status: 'done'; result: T }
   | { status: 'cancelled' }
   | { status: 'timeout' }
+  /** The worker reached its heap limit (WORKER_HEAP_MB) and was replaced. */
+  | { status: 'memory' }
   | { status: 'error'; message: string };
 
 /** Per-request options. */
@@ -142,7 +144,11 @@ export class WorkerClient {
     worker.on('message', (m) => this.onMessage(worker, m as WorkerResponse));
     worker.on('error', (err) => {
       this.log.warn(`[worker:${this.name}] error: ${err.message}`);
-      this.restart(worker, { status: 'error', message: err.message });
+      const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.restart(
+        worker,
+        outOfMemory ? { status: 'memory' } : { status: 'error', message: err.message },
+      );
     });
     worker.on('exit', (code) => {
       if (this.worker === worker) {

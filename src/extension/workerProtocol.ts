@@ -10,6 +10,8 @@ export interface WorkerDeriveOptions {
   points?: number[][];
   timeBudgetMs?: number;
   tolerance?: number;
+  /** Print the result with each sign written out too (see `DeriveOptions.writtenOut`). */
+  writtenOut?: boolean;
 }
 
 /** One formula for the hover renderer. */
@@ -55,6 +57,13 @@ export const CANCEL_SLOTS = 1024;
  * parses and draws hover images, and loads MathJax as soon as the user pauses.
  */
 export type WorkerRole = 'derive' | 'light';
+
+/**
+ * The old-generation heap of each worker, in MB. A derivation that needs more
+ * ends with a clear message instead of growing the extension host's memory;
+ * a 10,000-term quadratic of 100 variables fits in about 160 MB.
+ */
+export const WORKER_HEAP_MB = 256;
 
 /** The `workerData` a worker starts with. */
 export interface WorkerData {

@@ -28,10 +28,20 @@ export function nameLatex(name: string): string {
   return name.length === 1 ? escaped : `\\operatorname{${escaped}}`;
 }
 
-/** The headline equation: ∇‖∇f‖₁ = H_f·sign(∇f) = (result). */
-export function resultEquationLatex(d: Pick<FunctionDerivation, 'name' | 'latex'>): string {
-  const f = nameLatex(d.name);
-  return `\\nabla\\lVert\\nabla ${f}\\rVert_1 = ${vectorLatex(d.latex.result)}`;
+/**
+ * The result's entries with each sign written out, when the derivation has
+ * them: printed on request (`DeriveOptions.writtenOut`), or the same as the
+ * entries with sign symbols when every sign is known.
+ */
+export function writtenOutLatex(
+  d: Pick<FunctionDerivation, 'latex' | 'signsUnknown'>,
+): readonly string[] | undefined {
+  return d.latex.result ?? (d.signsUnknown ? undefined : d.latex.resultBySign);
+}
+
+/** The headline equation ∇‖∇f‖₁ = (entries), for the result written out. */
+export function resultEquationLatex(name: string, entries: readonly string[]): string {
+  return `\\nabla\\lVert\\nabla ${nameLatex(name)}\\rVert_1 = ${vectorLatex(entries)}`;
 }
 
 /** The result with the signs as symbols: ∇‖∇f‖₁ = (H_f·s). */
@@ -45,11 +55,6 @@ export function signLegendLatex(name: string): string {
   const f = nameLatex(name);
   const sign = `\\operatorname{sign}\\left(\\partial ${f} / \\partial v\\right)`;
   return `${signSymbolLatex('v')} = ${sign}`;
-}
-
-/** True when the result with sign symbols differs from the one written out (a sign is unknown). */
-export function hasSignSymbols(d: Pick<FunctionDerivation, 'latex'>): boolean {
-  return d.latex.resultBySign.some((e, i) => e !== d.latex.result[i]);
 }
 
 /** Rows/columns [start, end) of the blocks a d×d matrix is split into for display. */

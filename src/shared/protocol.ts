@@ -49,17 +49,28 @@ export interface ViewState {
   message?: string;
 }
 
+/**
+ * The result with each sign written out, for the state of `doc` and
+ * `functionName`: its entries' LaTeX, or why there are none.
+ */
+export type WrittenOut = { latex: string[] } | { error: string };
+
 /** Host → webview. */
 export type HostMessage =
   | { type: 'state'; doc: DocRef; state: ViewState }
   | { type: 'busy'; doc: DocRef; functionName?: string }
-  | { type: 'empty'; doc?: DocRef; message: string };
+  | { type: 'empty'; doc?: DocRef; message: string }
+  | { type: 'writtenOut'; doc: DocRef; functionName: string; result: WrittenOut };
 
-/** Webview → host. */
+/**
+ * Webview → host. `writeOut` asks for the result written out (the user
+ * opened it): states carry only the far shorter form with sign symbols.
+ */
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'copy'; latex: string }
-  | { type: 'reveal'; uri: string; line: number };
+  | { type: 'reveal'; uri: string; line: number }
+  | { type: 'writeOut'; doc: DocRef; functionName: string };
 
 /** Type guard for messages arriving in the host (they come from a webview, so check). */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
@@ -72,6 +83,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return typeof m.latex === 'string';
     case 'reveal':
       return typeof m.uri === 'string' && typeof m.line === 'number';
+    case 'writeOut':
+      return isDocRef(m.doc) && typeof m.functionName === 'string';
     default:
       return false;
   }
@@ -82,8 +95,18 @@ export function isHostMessage(value: unknown): value is HostMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'empty') return typeof m.message === 'string';
+  if (m.type === 'writtenOut') {
+    return isDocRef(m.doc) && typeof m.functionName === 'string' && isWrittenOut(m.result);
+  }
   if (m.type !== 'state' && m.type !== 'busy') return false;
   return isDocRef(m.doc);
+}
+
+function isWrittenOut(value: unknown): value is WrittenOut {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  if ('error' in r) return typeof r.error === 'string';
+  return Array.isArray(r.latex) && r.latex.every((t) => typeof t === 'string');
 }
 
 function isDocRef(value: unknown): value is DocRef {

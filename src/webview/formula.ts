@@ -17,6 +17,8 @@ export type RevealHandler = (uri: string, line: number) => void;
 export interface RenderHandlers {
   copy: CopyHandler;
   reveal: RevealHandler;
+  /** The user opened the result written out and the view does not have it yet. */
+  writeOut: () => void;
 }
 
 /** How long a copy button shows "Copied". */

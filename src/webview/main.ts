@@ -26,11 +26,47 @@ const root = document.getElementById('root')!;
 const filter = new StaleFilter();
 /** What is on screen: a full state (kept while a newer one is computed) or nothing. */
 let shown: Extract<HostMessage, { type: 'state' }> | undefined;
+/** The result written out, as last received; it belongs to `shown` only if they match. */
+let written: Extract<HostMessage, { type: 'writtenOut' }> | undefined;
+/** The state the result written out was last asked for (once per state). */
+let asked: Extract<HostMessage, { type: 'state' }> | undefined;
 
 const handlers: RenderHandlers = {
   copy: (latex) => vscode.postMessage({ type: 'copy', latex }),
   reveal: (uri, line) => vscode.postMessage({ type: 'reveal', uri, line }),
+  writeOut: () => {
+    const functionName = shown?.state.functionName;
+    if (!shown || functionName === undefined || asked === shown || writtenFor(shown)) return;
+    asked = shown;
+    vscode.postMessage({ type: 'writeOut', doc: shown.doc, functionName });
+  },
 };
+
+/** The written-out result received for `state`, if that is what it is for. */
+function writtenFor(state: Extract<HostMessage, { type: 'state' }>) {
+  const same =
+    sameFunction(state) &&
+    written?.doc.version === state.doc.version &&
+    written.doc.opened === state.doc.opened;
+  return same ? written?.result : undefined;
+}
+
+/** True when the written-out result last received is of `state`'s function (any version). */
+function sameFunction(state: Extract<HostMessage, { type: 'state' }>): boolean {
+  return written?.doc.uri === state.doc.uri && written.functionName === state.state.functionName;
+}
+
+/**
+ * Draws `shown`. An open result written out for an older version stays on
+ * screen (as the rest of the view does while busy) until the new one comes:
+ * swapping it for a short placeholder would move everything below it.
+ */
+function displayShown(): void {
+  if (!shown) return;
+  const stand = sameFunction(shown) ? written?.result : undefined;
+  display(renderState(shown.state, handlers, writtenFor(shown) ?? stand));
+  if (root.querySelector('.gn-result details[open]')) handlers.writeOut();
+}
 
 /** Shows `view`, keeping what it has in common with what is on screen (see patch.ts). */
 function display(view: Node): void {
@@ -45,8 +81,12 @@ function show(message: HostMessage): void {
     case 'state':
       shown = message;
       document.body.classList.remove('gn-busy');
-      display(renderState(message.state, handlers));
+      displayShown();
       vscode.setState(message);
+      break;
+    case 'writtenOut':
+      written = message;
+      if (shown && writtenFor(shown)) displayShown();
       break;
     case 'busy': {
       // Keep the current result on screen while the same function is re-derived

@@ -10,7 +10,6 @@ import { NONSMOOTH_STEP_TITLE } from '../core/result';
 import {
   blockLatex,
   blockRanges,
-  hasSignSymbols,
   matrixLatex,
   nameLatex,
   resultBySignLatex,
@@ -18,8 +17,9 @@ import {
   signatureLatex,
   signLegendLatex,
   vectorLatex,
+  writtenOutLatex,
 } from '../shared/latex';
-import type { ViewDerivation, ViewState } from '../shared/protocol';
+import type { ViewDerivation, ViewState, WrittenOut } from '../shared/protocol';
 import { card, h, section } from './dom';
 import { formatError, formatNumber, formatVectorFull, plainText, UNDEFINED_TITLE } from './format';
 import {
@@ -35,8 +35,15 @@ import { renderTex } from './math';
 /** Matrices larger than this are shown as blocks of this size. */
 const BLOCK = 8;
 
-/** The whole view for a state. */
-export function renderState(state: ViewState, handlers: RenderHandlers): HTMLElement {
+/**
+ * The whole view for a state; `written` is the result written out for this
+ * state, when the host sent it (the user opened it).
+ */
+export function renderState(
+  state: ViewState,
+  handlers: RenderHandlers,
+  written?: WrittenOut,
+): HTMLElement {
   // One function of one document: another one is a new view (see patch.ts), so what the user
   // opened or expanded in one does not carry over to the next.
   const scope = `${state.doc.uri}#${state.functionName ?? ''}`;
@@ -50,7 +57,7 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
   }
   const f = nameLatex(d.name);
   root.append(
-    resultSection(d, handlers),
+    resultSection(d, handlers, written),
     section('Function', formula(`${signatureLatex(d)} = ${d.latex.f}`, handlers)),
     section(
       'Gradient',
@@ -81,17 +88,26 @@ export function renderState(state: ViewState, handlers: RenderHandlers): HTMLEle
  * as a symbol s_v (short: each gradient component appears once, in the
  * Gradient card, not in every entry), and written out in full on request.
  */
-function resultSection(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
+function resultSection(
+  d: ViewDerivation,
+  handlers: RenderHandlers,
+  written: WrittenOut | undefined,
+): HTMLElement {
   const f = nameLatex(d.name);
   const lhs = `\\nabla\\lVert\\nabla ${f}\\rVert_1 =`;
-  const full = arrayFormula(
-    lhs,
-    d.latex.result.map((e) => [e]),
-    resultEquationLatex(d),
-    handlers,
-  );
+  const entries = writtenOutLatex(d) ?? (written && 'latex' in written ? written.latex : undefined);
+  const why = written && 'error' in written ? written.error : 'Writing out…';
+  // Keyed, so that the <details> around it is merged on updates and stays open (patch.ts).
+  const full = entries
+    ? arrayFormula(
+        lhs,
+        entries.map((e) => [e]),
+        resultEquationLatex(d.name, entries),
+        handlers,
+      )
+    : h('p', { class: 'gn-muted gn-pending', attrs: { 'data-key': `pending\u0000${why}` } }, why);
   const general = formula(`${lhs} H_{${f}}\\,\\operatorname{sign}(\\nabla ${f})`, handlers);
-  const section_ = !hasSignSymbols(d)
+  const section_ = !d.signsUnknown
     ? section('Result', general, full)
     : section(
         'Result',
@@ -103,17 +119,23 @@ function resultSection(d: ViewDerivation, handlers: RenderHandlers): HTMLElement
           handlers,
         ),
         signLegend(d),
-        writtenOut(full),
+        writtenOut(full, handlers),
       );
   section_.classList.add('gn-result');
   return section_;
 }
 
-/** The result with each sign written out, in a <details> drawn when opened. */
-function writtenOut(full: HTMLElement): HTMLElement {
+/**
+ * The result with each sign written out, in a <details> drawn when opened:
+ * asked of the host then, since it holds every gradient component again.
+ */
+function writtenOut(full: HTMLElement, handlers: RenderHandlers): HTMLElement {
   const box = h('details', { class: 'gn-details' }, h('summary', {}, 'With each sign written out'));
   box.append(full);
-  box.addEventListener('toggle', () => attachView(document));
+  box.addEventListener('toggle', () => {
+    if (box.open) handlers.writeOut();
+    attachView(document);
+  });
   return box;
 }
 

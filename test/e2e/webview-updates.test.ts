@@ -16,13 +16,17 @@ import { chromiumPath, repoRoot } from '../../scripts/lib/vscode-web';
 
 const URI = 'file:///work/rosenbrock.py';
 
-/** The side view's state message for Rosenbrock in 4 variables plus `k·x[0]`, at `version`. */
-async function stateFor(k: number, version: number, uri = URI): Promise<HostMessage> {
+/** Rosenbrock in 4 variables plus `k·x[0]`. */
+function rosenbrock(k: number): string {
   const body = [0, 1, 2]
     .map((i) => `100*(x[${i + 1}] - x[${i}]**2)**2 + (1 - x[${i}])**2`)
     .join(' + ');
-  const text = `def f(x):\n    return ${body} + ${k}*x[0]\n`;
-  const result = await deriveDocument(text, 'python');
+  return `def f(x):\n    return ${body} + ${k}*x[0]\n`;
+}
+
+/** The side view's state message for {@link rosenbrock}(k) at `version`, as the host sends it. */
+async function stateFor(k: number, version: number, uri = URI): Promise<HostMessage> {
+  const result = await deriveDocument(rosenbrock(k), 'python', { writtenOut: false });
   const doc = { uri, version };
   const state = viewStateFromOutcome(
     { doc, fileName: 'rosenbrock.py', language: 'python', functionName: 'f', timeBudgetMs: 5000 },
@@ -30,6 +34,27 @@ async function stateFor(k: number, version: number, uri = URI): Promise<HostMess
   );
   assert.ok(state?.derivation, 'the engine derived f');
   return { type: 'state', doc, state };
+}
+
+/** The host's answer to the view's `writeOut` for {@link rosenbrock}(k) at `version`. */
+async function writtenOutFor(k: number, version: number): Promise<HostMessage> {
+  const [d] = (await deriveDocument(rosenbrock(k), 'python')).functions;
+  assert.ok(d.latex.result, 'written out');
+  return {
+    type: 'writtenOut',
+    doc: { uri: URI, version },
+    functionName: 'f',
+    result: { latex: d.latex.result },
+  };
+}
+
+/** The `writeOut` requests the view has posted so far. */
+function writeOutRequests(): Promise<{ doc: { version: number } }[]> {
+  return page.evaluate(() =>
+    (window as unknown as { posted: { type: string; doc: { version: number } }[] }).posted.filter(
+      (m) => m.type === 'writeOut',
+    ),
+  );
 }
 
 let browser: Browser | undefined;
@@ -162,9 +187,26 @@ window.acquireVsCodeApi = () => ({
   });
 
   test('an update keeps the scroll position and an opened written-out result', async () => {
+    assert.equal((await writeOutRequests()).length, 0, 'not asked for before it is opened');
     await page.evaluate(() => {
       document.querySelector<HTMLDetailsElement>('.gn-details')!.open = true;
     });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { posted: { type: string }[] }).posted.some(
+          (m) => m.type === 'writeOut',
+        ),
+      undefined,
+      { timeout: 5000 },
+    );
+    const pending = await page.evaluate(() => document.querySelector('.gn-details')?.textContent);
+    assert.match(pending ?? '', /Writing out/, 'says it is on its way');
+    assert.deepEqual(
+      (await writeOutRequests()).map((m) => m.doc.version),
+      [2],
+      'asked once, for the version shown',
+    );
+    await post(await writtenOutFor(5, 2));
     await page.waitForFunction(
       () => document.querySelectorAll('.gn-details .katex').length > 0,
       undefined,
@@ -185,6 +227,18 @@ window.acquireVsCodeApi = () => ({
     assert.equal(state.open, true, 'still open');
     assert.equal(state.y, before, 'not scrolled by the update');
     assert.equal(state.errors, 0);
+    assert.deepEqual(
+      (await writeOutRequests()).map((m) => m.doc.version),
+      [2, 3],
+      'open, it is asked for again for the new version',
+    );
+    await post(await writtenOutFor(7, 3));
+    const redrawn = await page.evaluate(() => ({
+      text: document.querySelector('.gn-details .gn-array')?.textContent ?? '',
+      y: window.scrollY,
+    }));
+    assert.match(redrawn.text, /sign/);
+    assert.equal(redrawn.y, before, 'not scrolled when it arrives');
   });
 
   test('an older version arriving late is not shown', async () => {

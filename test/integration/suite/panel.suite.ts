@@ -42,7 +42,7 @@ describe('Gradient Norm Lens: derivation panel', () => {
       assert.ok(d, 'a derivation');
       assert.equal(d.name, fn);
       assert.equal(d.variables.length, dims);
-      assert.equal(d.latex.result.length, dims);
+      assert.equal(d.latex.resultBySign.length, dims);
       assert.equal(d.latex.hessian.length, dims);
       assert.ok(d.derivation.length > 0, 'derivation steps');
       assert.ok(d.checks.length > 0, 'numeric checks');
@@ -101,6 +101,9 @@ describe('Gradient Norm Lens: derivation panel', () => {
     editor.selection = new vscode.Selection(line, 4, line, 4);
     const latex = await vscode.commands.executeCommand<string>('gradientNormLens.copyResultLatex');
     assert.match(latex ?? '', /^\\nabla\\lVert\\nabla f?.*\\rVert_1 = \\begin\{pmatrix\}/);
+    // quad's signs are unknown: the copy has them written out, not as s_v.
+    assert.match(latex ?? '', /\\operatorname\{sign\}\\left\(/);
+    assert.doesNotMatch(latex ?? '', /s_\{x_\{0\}\}/);
     assert.equal(await vscode.env.clipboard.readText(), latex);
   });
 });

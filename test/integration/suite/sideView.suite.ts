@@ -32,7 +32,7 @@ describe('Gradient Norm Lens: side view', () => {
         : undefined;
     });
     assert.ok(second.doc.version > first.doc.version);
-    assert.equal(second.derivation!.latex.result.length, 3);
+    assert.equal(second.derivation!.latex.resultBySign.length, 3);
   });
 
   for (const [language, content, line, name] of [

@@ -131,7 +131,7 @@ describe('the result as H·s in mathjs syntax', () => {
         s_x: Math.sign(evaluate(d.gradient[0], scope)),
         s_y: Math.sign(evaluate(d.gradient[1], scope)),
       };
-      d.result.forEach((full, j) => {
+      d.result!.forEach((full, j) => {
         const want = evaluate(full, scope) as number;
         const got = evaluate(d.resultBySign[j], { ...scope, ...s }) as number;
         assert.ok(
@@ -140,6 +140,41 @@ describe('the result as H·s in mathjs syntax', () => {
         );
       });
     }
+  });
+});
+
+describe('the result written out, on request', () => {
+  const text = 'def f(x, y):\n    return x**3 * y + (x - 2*y)**2\n';
+
+  it('is left out when not asked for and some sign is unknown; the rest is the same', async () => {
+    const [full] = (await deriveDocument(text, 'python')).functions;
+    const [short] = (await deriveDocument(text, 'python', { writtenOut: false })).functions;
+    assert.equal(full.signsUnknown, true);
+    assert.equal(full.result?.length, 2);
+    assert.equal(full.latex.result?.length, 2);
+    assert.equal(short.result, undefined);
+    assert.equal(short.latex.result, undefined);
+    assert.deepEqual(short.resultBySign, full.resultBySign);
+    assert.deepEqual(short.latex.resultBySign, full.latex.resultBySign);
+    assert.deepEqual(short.latex.hessian, full.latex.hessian);
+    assert.deepEqual(short.checks, full.checks);
+  });
+
+  it('is there anyway when every sign is known (it is then the result with sign symbols)', async () => {
+    const exp = 'import numpy as np\ndef g(x, y):\n    return np.exp(x) + np.exp(y)\n';
+    const [d] = (await deriveDocument(exp, 'python', { writtenOut: false })).functions;
+    assert.equal(d.signsUnknown, false);
+    assert.deepEqual(d.result, d.resultBySign);
+    assert.deepEqual(d.latex.result, d.latex.resultBySign);
+  });
+
+  it('the derivation step of the result writes unknown signs as the symbols s_v', async () => {
+    const [d] = (await deriveDocument(text, 'python', { writtenOut: false })).functions;
+    const step = d.derivation.find((s) => s.title.startsWith('Result'));
+    assert.ok(step, 'a result step');
+    assert.match(step.latex, /s_\{x\}/);
+    assert.ok(!step.latex.includes(d.latex.gradient[0]), 'no gradient component written in it');
+    assert.match(step.remark ?? '', /s_v = sign\(∂f\/∂v\)/);
   });
 });
 

@@ -71,7 +71,7 @@ describe('LaTeX output', () => {
         fn.latex.f,
         fn.latex.norm,
         ...fn.latex.gradient,
-        ...fn.latex.result,
+        ...fn.latex.result!,
         ...fn.latex.hessian.flat(),
         ...fn.derivation.map((s) => s.latex),
         ...fn.nonsmoothLatex,
@@ -93,7 +93,7 @@ describe('LaTeX output', () => {
       const pairs: [string, string][] = [
         [fn.latex.f, fn.f],
         ...fn.latex.gradient.map((t, i): [string, string] => [t, fn.gradient[i]]),
-        ...fn.latex.result.map((t, i): [string, string] => [t, fn.result[i]]),
+        ...fn.latex.result!.map((t, i): [string, string] => [t, fn.result![i]]),
       ];
       for (const [tex, js] of pairs) {
         const want = Number(evaluate(js, { ...scope }));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { WorkerClient, type WorkerLike } from '../../../src/extension/workerClient';
 import { CANCEL_SLOTS, type WorkerRequest } from '../../../src/extension/workerProtocol';
 
@@ -127,6 +128,27 @@ describe('worker client', () => {
     const q = client.request('parse', parse, { timeoutMs: 1000 });
     workers[1].answer('again');
     assert.deepEqual(await q, { status: 'done', result: 'again' });
+    client.dispose();
+  });
+
+  it('a real worker that runs out of its heap ends the request as memory, and is replaced', async () => {
+    // Answers 'ping' at once; on anything else keeps every array it makes.
+    const code = `
+      const { parentPort } = require('node:worker_threads');
+      const kept = [];
+      parentPort.on('message', (m) => {
+        if (m.payload.text === 'ping') return parentPort.postMessage({ id: m.id, ok: true, result: 'pong' });
+        for (;;) kept.push(new Array(1e5).fill(kept.length));
+      });`;
+    const client = new WorkerClient(
+      'test',
+      () => new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } }),
+      { info: () => undefined, warn: () => undefined },
+    );
+    const greedy = client.request('parse', { ...parse, text: 'grow' }, { timeoutMs: 30_000 });
+    assert.deepEqual(await greedy, { status: 'memory' });
+    const after = client.request('parse', { ...parse, text: 'ping' }, { timeoutMs: 30_000 });
+    assert.deepEqual(await after, { status: 'done', result: 'pong' });
     client.dispose();
   });
 });

@@ -64,18 +64,7 @@ describe('LaTeX builders', () => {
     assert.equal(vectorLatex(['a', 'b']), '\\begin{pmatrix} a \\\\ b \\end{pmatrix}');
     assert.equal(nameLatex('f'), 'f');
     assert.equal(nameLatex('my_fn'), '\\operatorname{my\\_fn}');
-    const eq = resultEquationLatex({
-      name: 'f',
-      latex: {
-        f: '',
-        gradient: [],
-        hessian: [],
-        norm: '',
-        result: ['1'],
-        resultBySign: ['1'],
-        variables: ['x'],
-      },
-    });
+    const eq = resultEquationLatex('f', ['1']);
     assert.equal(eq, '\\nabla\\lVert\\nabla f\\rVert_1 = \\begin{pmatrix} 1 \\end{pmatrix}');
   });
 

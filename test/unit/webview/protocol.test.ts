@@ -33,6 +33,13 @@ describe('host/webview protocol', () => {
     assert.ok(isWebviewMessage({ type: 'reveal', uri: 'u', line: 2 }));
     assert.equal(isWebviewMessage({ type: 'copy', latex: 3 }), false);
     assert.equal(isWebviewMessage({ type: 'run', command: 'x' }), false);
+    assert.ok(isWebviewMessage({ type: 'writeOut', doc, functionName: 'f' }));
+    assert.equal(isWebviewMessage({ type: 'writeOut', doc }), false);
+    const written = { type: 'writtenOut', doc, functionName: 'f' };
+    assert.ok(isHostMessage({ ...written, result: { latex: ['x', 'y'] } }));
+    assert.ok(isHostMessage({ ...written, result: { error: 'too long' } }));
+    assert.equal(isHostMessage({ ...written, result: { latex: [1] } }), false);
+    assert.equal(isHostMessage({ ...written, result: 'x' }), false);
   });
 });
 
