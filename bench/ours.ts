@@ -91,7 +91,12 @@ function runStages(def: FunctionDef): Record<string, number> & { nodes: number }
   const jsBySign = mathjsPrinter(b, [...symbols, ...symbols.map(signSymbol)]);
   const texBySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
   g.hessian.forEach((row) => row.forEach((e) => tex.print(e)));
-  derivationSteps(g, tex, texBySign, texVars, def.name);
+  derivationSteps(
+    g,
+    { tex, bySign: texBySign, f: tex.print(g.f), shorthands: [] },
+    texVars,
+    def.name,
+  );
   for (const p of [js, tex]) {
     p.print(g.f);
     p.print(g.norm);

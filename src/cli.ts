@@ -2,7 +2,7 @@
 /**
  * `gradnorm`: the derivation engine on the command line.
  *
- *   gradnorm derive FILE [--function NAME] [--at V1,V2,...]... [--json]
+ *   gradnorm derive FILE [--function NAME] [--at V1,V2,...]... [--json] [--shorthands]
  *
  * Exit status: 0 when every requested function was derived, 1 when an error
  * diagnostic stopped one, 2 for wrong usage. Never prints a stack trace.
@@ -26,6 +26,8 @@ options:
   --function NAME     only the function NAME
   --at V1,V2,...      a sample point for the numeric checks (repeatable)
   --json              print one JSON object instead of a summary
+  --shorthands        name each repeated subexpression once (u1 = ...) and write
+                      the derivatives with those names (f and the result stay whole)
   --language LANG     python, javascript, typescript, julia, matlab, markdown, latex
                       (default: from the file's extension)
   --time-budget MS    time budget per function in milliseconds (default 2000)
@@ -50,6 +52,7 @@ interface Options {
   functionName?: string;
   points: number[][];
   json: boolean;
+  shorthands: boolean;
   timeBudgetMs?: number;
   tolerance?: number;
 }
@@ -90,6 +93,7 @@ function readOptions(argv: string[]): Options | 'help' {
       function: { type: 'string' },
       at: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      shorthands: { type: 'boolean' },
       language: { type: 'string' },
       'time-budget': { type: 'string' },
       tolerance: { type: 'string' },
@@ -117,6 +121,7 @@ function readOptions(argv: string[]): Options | 'help' {
     functionName: values.function,
     points: (values.at ?? []).map(parsePoint),
     json: values.json ?? false,
+    shorthands: values.shorthands ?? false,
     timeBudgetMs: positiveNumber(values['time-budget'], '--time-budget'),
     tolerance: positiveNumber(values.tolerance, '--tolerance'),
   };
@@ -149,6 +154,10 @@ function summary(out: DocumentDerivation, file: string): string {
       lines.push(`  (written ${renamed.map((v) => `${v.symbol} for ${v.name}`).join(', ')})`);
     }
     lines.push(`  f = ${fn.f}`);
+    if (fn.shorthands.length > 0) {
+      lines.push('  with the shorthands (repeated subexpressions, named once):');
+      for (const s of fn.shorthands) lines.push(`    ${s.symbol} = ${s.text}`);
+    }
     fn.gradient.forEach((g, i) => lines.push(`  ∂f/∂${fn.variables[i].name} = ${g}`));
     lines.push(`  ‖∇f‖₁ = ${fn.norm}`);
     // deriveDocument writes the result out unless asked not to.
@@ -205,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
     points: options.points.length > 0 ? options.points : undefined,
     timeBudgetMs: options.timeBudgetMs,
     tolerance: options.tolerance,
+    shorthands: options.shorthands,
   });
   process.stdout.write(
     options.json ? `${JSON.stringify(out, null, 1)}\n` : `${summary(out, options.file)}\n`,

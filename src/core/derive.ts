@@ -4,7 +4,9 @@
  * within a time budget. Never throws on bad input: problems are diagnostics.
  */
 import { BudgetExceeded, ExprBuilder, findNode, type Expr } from './engine/expr';
-import { deriveGradNorm } from './engine/gradnorm';
+import { deriveGradNorm, type GradNorm } from './engine/gradnorm';
+import type { Printer } from './engine/print';
+import { chooseShorthands } from './engine/shorthand';
 import { latexPrinter } from './engine/latex';
 import { lower } from './engine/lower';
 import { mathjsPrinter } from './engine/mathjs-syntax';
@@ -15,6 +17,7 @@ import {
   signSymbolLatex,
   type DocumentDerivation,
   type FunctionDerivation,
+  type Shorthand,
 } from './result';
 import type { Diagnostic, FunctionDef, Language, ParsedDocument } from './source';
 import { evaluateSource } from './source-eval';
@@ -39,6 +42,13 @@ export interface DeriveOptions {
    * user opens it.
    */
   writtenOut?: boolean;
+  /**
+   * Name each repeated subexpression once (`FunctionDerivation.shorthands`)
+   * and write the derivatives with those names; default false (everything
+   * in full). A tanh layer of 100 variables prints its Hessian in about
+   * 90 MB in full and in a few hundred kB with shorthands.
+   */
+  shorthands?: boolean;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 2000;
@@ -205,12 +215,20 @@ export function deriveFunction(
     }
     const symbols = def.variables.map((v) => v.symbol);
     const texVars = def.variables.map((v) => v.latex);
+    // Printers of the derivatives (with shorthands, if asked), and of f and the
+    // result written out (always in full: what the user wrote, and what is copied).
     const js = mathjsPrinter(b, symbols);
     const tex = latexPrinter(b, texVars);
-    const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
     const bySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
     const jsBySign = mathjsPrinter(b, [...symbols, ...symbols.map(signSymbol)]);
-    const steps = derivationSteps(g, tex, bySign, texVars, def.name);
+    const jsFull = options.shorthands ? mathjsPrinter(b, symbols) : js;
+    const texFull = options.shorthands ? latexPrinter(b, texVars) : tex;
+    const shorthands = options.shorthands
+      ? nameShorthands(g, symbols, texVars, [js, jsBySign], [tex, bySign])
+      : [];
+    const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
+    const latexF = texFull.print(g.f);
+    const steps = derivationSteps(g, { tex, bySign, f: latexF, shorthands }, texVars, def.name);
     b.checkBudget();
     const elapsedMs = Date.now() - started;
 
@@ -225,22 +243,23 @@ export function deriveFunction(
       range: def.range,
       nameAt: def.nameAt,
       variables: def.variables.map(({ name, symbol }) => ({ name, symbol })),
-      f: js.print(g.f),
+      f: jsFull.print(g.f),
       gradient: g.gradient.map((e) => js.print(e)),
       hessian: g.hessian.map((row) => row.map((e) => js.print(e))),
       norm: js.print(g.norm),
-      ...(writtenOut ? { result: g.result.map((e) => js.print(e)) } : {}),
+      ...(writtenOut ? { result: g.result.map((e) => jsFull.print(e)) } : {}),
       resultBySign: g.resultBySign.map((e) => jsBySign.print(e)),
       signsUnknown,
       latex: {
-        f: tex.print(g.f),
+        f: latexF,
         gradient: g.gradient.map((e) => tex.print(e)),
         hessian: latexHessian,
         norm: tex.print(g.norm),
-        ...(writtenOut ? { result: g.result.map((e) => tex.print(e)) } : {}),
+        ...(writtenOut ? { result: g.result.map((e) => texFull.print(e)) } : {}),
         resultBySign: g.resultBySign.map((e) => bySign.print(e)),
         variables: texVars,
       },
+      shorthands,
       derivation: steps,
       nonsmooth: g.kinks.map((k) => `${js.print(k)} == 0`),
       nonsmoothLatex: g.kinks.map((k) => `${tex.print(k)} = 0`),
@@ -270,6 +289,42 @@ export function deriveFunction(
     throw err;
   }
 }
+
+/**
+ * Chooses the shorthands of a derivation (see engine/shorthand.ts), gives the
+ * printers their names and prints their definitions. The name is a letter no
+ * variable uses, numbered: u1 (mathjs), u_{1} (LaTeX).
+ */
+function nameShorthands(
+  g: GradNorm,
+  symbols: readonly string[],
+  texVars: readonly string[],
+  plain: readonly Printer[],
+  latex: readonly Printer[],
+): Shorthand[] {
+  const roots = [...g.gradient, ...g.hessian.flat(), g.norm, ...g.resultBySign, ...g.kinks];
+  const nodes = chooseShorthands(roots);
+  if (nodes.length === 0) return [];
+  const letter =
+    SHORTHAND_LETTERS.find(
+      (l) =>
+        !symbols.some((s) => new RegExp(`^${l}\\d*$`).test(s)) &&
+        !texVars.some((t) => t === l || t.startsWith(`${l}_`)),
+    ) ?? 'u';
+  const symbol = (k: number) => `${letter}${k + 1}`;
+  const latexSymbol = (k: number) => `${letter}_{${k + 1}}`;
+  plain.forEach((p) => p.abbreviate(nodes, symbol));
+  latex.forEach((p) => p.abbreviate(nodes, latexSymbol));
+  return nodes.map((e, k) => ({
+    symbol: symbol(k),
+    text: plain[0].print(e),
+    latexSymbol: latexSymbol(k),
+    latex: latex[0].print(e),
+  }));
+}
+
+/** Letters for shorthands, in order of preference (the first no variable uses). */
+const SHORTHAND_LETTERS = ['u', 'w', 'q', 'r', 'z', 'v'];
 
 /** A number in the expressions that is not finite (a coefficient overflowed), if any. */
 function nonFiniteNumber(roots: readonly Expr[]): number | undefined {

@@ -76,6 +76,13 @@ export interface FunctionDerivation {
     /** LaTeX for each variable, same order as `variables`. */
     variables: string[];
   };
+  /**
+   * Repeated subexpressions, each named once (`DeriveOptions.shorthands`),
+   * operands first: a definition may use earlier names. The gradient,
+   * Hessian, norm, result as H_f·s, nonsmooth set and steps write them by
+   * name; `f` and `result` are written in full. Empty when not asked for.
+   */
+  shorthands: Shorthand[];
   derivation: DerivationStep[];
   /** Conditions (mathjs syntax, `expr == 0`) on which the result is only a subgradient. */
   nonsmooth: string[];
@@ -84,6 +91,18 @@ export interface FunctionDerivation {
   checks: PointCheck[];
   /** Time the symbolic derivation took, in milliseconds. */
   elapsedMs: number;
+}
+
+/** A repeated subexpression named once (see {@link FunctionDerivation.shorthands}). */
+export interface Shorthand {
+  /** Its name in mathjs syntax, as the mathjs strings use it (`u1`). */
+  symbol: string;
+  /** What it stands for, in mathjs syntax. */
+  text: string;
+  /** Its name in LaTeX (`u_{1}`). */
+  latexSymbol: string;
+  /** What it stands for, in LaTeX. */
+  latex: string;
 }
 
 export interface DocumentDerivation {
@@ -109,3 +128,9 @@ export function signSymbolLatex(variableLatex: string): string {
  * that set in a card of its own, so they leave the step out of their list.
  */
 export const NONSMOOTH_STEP_TITLE = 'Nonsmooth set';
+
+/**
+ * The title of the step that defines the shorthands. The views show them in a
+ * card of their own, so they leave the step out of their list.
+ */
+export const SHORTHANDS_STEP_TITLE = 'Shorthands';

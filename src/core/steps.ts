@@ -10,7 +10,12 @@
 import type { Expr } from './engine/expr';
 import type { GradNorm } from './engine/gradnorm';
 import type { Printer } from './engine/print';
-import { NONSMOOTH_STEP_TITLE, type DerivationStep } from './result';
+import {
+  NONSMOOTH_STEP_TITLE,
+  SHORTHANDS_STEP_TITLE,
+  type DerivationStep,
+  type Shorthand,
+} from './result';
 
 /** Above this many variables, long listings show the first and last entries only. */
 const LISTED = 12;
@@ -31,15 +36,22 @@ function listed<T>(items: readonly T[], show: (item: T, index: number) => string
   return [...head, '\\vdots', show(items[items.length - 1], items.length - 1)];
 }
 
-/**
- * Builds the steps; `vars` are the variables' LaTeX, `name` the function's.
- * `bySign` prints the result with each unknown sign as its symbol s_v
- * (variables d + i, see `signVariable`).
- */
+/** How the steps print: see {@link derivationSteps}. */
+export interface StepPrinters {
+  /** The derivatives, with the shorthands' names if any. */
+  tex: Printer;
+  /** The same, with each unknown sign as its symbol s_v (variables d + i, see `signVariable`). */
+  bySign: Printer;
+  /** f's LaTeX, in full. */
+  f: string;
+  /** The shorthands `tex` and `bySign` write by name, defined in a step of their own. */
+  shorthands: readonly Shorthand[];
+}
+
+/** Builds the steps; `vars` are the variables' LaTeX, `name` the function's. */
 export function derivationSteps(
   g: GradNorm,
-  tex: Printer,
-  bySign: Printer,
+  { tex, bySign, f, shorthands }: StepPrinters,
   vars: readonly string[],
   name: string,
 ): DerivationStep[] {
@@ -51,7 +63,16 @@ export function derivationSteps(
   const aligned = (lines: string[]) => `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
   const steps: DerivationStep[] = [];
 
-  steps.push({ title: 'The function', latex: `${fname}(${args}) = ${p(g.f)}` });
+  steps.push({ title: 'The function', latex: `${fname}(${args}) = ${f}` });
+  if (shorthands.length > 0) {
+    steps.push({
+      title: SHORTHANDS_STEP_TITLE,
+      latex: aligned(listed(shorthands, (s) => `${s.latexSymbol} &= ${s.latex}`)),
+      remark:
+        `Subexpressions that repeat in the derivatives, named once (${shorthands.length} in ` +
+        'all); the steps below use the names.',
+    });
+  }
 
   steps.push({
     title: 'Gradient',

@@ -183,6 +183,8 @@ export class Engine {
       functionName,
       timeBudgetMs: s.timeBudgetMs,
       tolerance: s.tolerance,
+      // The views list repeated subexpressions once, by name (see DeriveOptions.shorthands).
+      shorthands: true,
       ...(points.length > 0 ? { points } : {}),
     };
   }

@@ -93,6 +93,12 @@ export class HoverPreview implements vscode.HoverProvider {
             [plainBySign(d), `s_v = sign(∂${d.name}/∂v)`],
           ]
         : [[resultEquationLatex(d.name, d.latex.resultBySign)], [plainResult(d, d.resultBySign)]];
+      if (d.shorthands.length > 0) {
+        // The names the result uses for repeated subexpressions, defined below it.
+        const defs = d.shorthands.map((s) => `${s.latexSymbol} &= ${s.latex}`);
+        tex.push(`\\begin{aligned} ${defs.join(' \\\\ ')} \\end{aligned}`);
+        plain.push(d.shorthands.map((s) => `${s.symbol} = ${s.text}`).join('\n'));
+      }
       await this.appendFormulas(md, tex, plain);
     }
     md.appendMarkdown(commandLink(doc.uri, fn.name));

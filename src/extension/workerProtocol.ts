@@ -12,6 +12,8 @@ export interface WorkerDeriveOptions {
   tolerance?: number;
   /** Print the result with each sign written out too (see `DeriveOptions.writtenOut`). */
   writtenOut?: boolean;
+  /** Name repeated subexpressions once (see `DeriveOptions.shorthands`). */
+  shorthands?: boolean;
 }
 
 /** One formula for the hover renderer. */

@@ -6,7 +6,7 @@
  * its own at the right (so it never covers the maths).
  */
 import type { CheckStatus, Diagnostic, PointCheck } from '../core/index';
-import { NONSMOOTH_STEP_TITLE } from '../core/result';
+import { NONSMOOTH_STEP_TITLE, SHORTHANDS_STEP_TITLE } from '../core/result';
 import {
   blockLatex,
   blockRanges,
@@ -59,6 +59,7 @@ export function renderState(
   root.append(
     resultSection(d, handlers, written),
     section('Function', formula(`${signatureLatex(d)} = ${d.latex.f}`, handlers)),
+    ...shorthands(d, handlers),
     section(
       'Gradient',
       arrayFormula(
@@ -242,10 +243,30 @@ function hessian(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   return blocks;
 }
 
+/** The shorthands' definitions, when the derivatives use some (else nothing). */
+function shorthands(d: ViewDerivation, handlers: RenderHandlers): HTMLElement[] {
+  if (d.shorthands.length === 0) return [];
+  const names = d.shorthands.map((s) => s.symbol);
+  const span = names.length > 2 ? `${names[0]} … ${names[names.length - 1]}` : names.join(', ');
+  const box = section(
+    'Shorthands',
+    h(
+      'p',
+      { class: 'gn-explain' },
+      `Subexpressions that repeat in the derivatives, each named once (${span}); the ` +
+        'result, gradient, Hessian and derivation use these names.',
+    ),
+    ...d.shorthands.map((s) => formula(`${s.latexSymbol} = ${s.latex}`, handlers)),
+  );
+  return [box];
+}
+
+/** Steps the views show in cards of their own. */
+const CARD_STEPS = new Set([NONSMOOTH_STEP_TITLE, SHORTHANDS_STEP_TITLE]);
+
 function steps(d: ViewDerivation, handlers: RenderHandlers): HTMLElement {
   const ol = h('ol', { class: 'gn-steps' });
-  // The nonsmooth set has a card of its own below.
-  for (const s of d.derivation.filter((step) => step.title !== NONSMOOTH_STEP_TITLE)) {
+  for (const s of d.derivation.filter((step) => !CARD_STEPS.has(step.title))) {
     ol.append(
       h(
         'li',

@@ -36,22 +36,38 @@ export interface Syntax {
   paren(text: string): string;
 }
 
-/** Prints expressions built by one builder in one syntax, memoised by node id. */
+/**
+ * Prints expressions built by one builder in one syntax, memoised by node id.
+ * Nodes given names ({@link Printer.abbreviate}) print as their name wherever
+ * they are an operand.
+ */
 export class Printer {
   private readonly memo = new Map<number, Printed>();
+  private readonly names = new Map<number, Printed>();
 
   constructor(
     private readonly b: ExprBuilder,
     private readonly syntax: Syntax,
   ) {}
 
-  /** The text of e. */
+  /**
+   * Writes each of `nodes` as `name(k)` (k its position) wherever it is an
+   * operand. Call before printing anything: what is printed is kept.
+   */
+  abbreviate(nodes: readonly Expr[], name: (k: number) => string): void {
+    if (this.memo.size > 0) throw new Error('abbreviate before printing');
+    nodes.forEach((e, k) => this.names.set(e.id, { text: name(k), prec: Prec.Atom }));
+  }
+
+  /** The text of e, written out at the top even when e has a name (its operands may not). */
   print(e: Expr): string {
-    return this.node(e).text;
+    return (this.names.has(e.id) ? this.make(e) : this.node(e)).text;
   }
 
   /** The text of e with its binding strength. */
   node(e: Expr): Printed {
+    const name = this.names.get(e.id);
+    if (name) return name;
     const known = this.memo.get(e.id);
     if (known) return known;
     const p = this.make(e);

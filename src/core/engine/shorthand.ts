@@ -1,0 +1,103 @@
+/**
+ * Shorthands for repeated subexpressions. Printing writes a shared node out
+ * in full wherever it is used: a tanh layer's w_k·x appears in every
+ * gradient component, Hessian entry and result entry, so its Hessian prints
+ * as megabytes. Named once (u_1 = 0.3x_1 + …, listed with the result) and
+ * written as its name elsewhere, each appears once.
+ *
+ * Only sums and function calls are named: the printer reaches them through
+ * `Printer.node` wherever they occur (a product's factors can be regrouped
+ * below a fraction bar), and they are what reads as one quantity.
+ */
+import { childrenOf, findNode, type Expr } from './expr';
+
+/** What is worth a name; see {@link chooseShorthands}. */
+export interface ShorthandLimits {
+  /** Roots that print in fewer nodes than this, in all, are printed in full. */
+  budget: number;
+  /** The fewest nodes of a named call. */
+  call: number;
+  /** The fewest nodes of a named sum. */
+  sum: number;
+}
+
+export const SHORTHAND_LIMITS: ShorthandLimits = { budget: 4000, call: 7, sum: 12 };
+
+/**
+ * The nodes under `roots` worth naming, operands before the nodes that use
+ * them (so each definition refers only to earlier names). None when the roots
+ * are small enough to read in full. Else a node is worth a name when it
+ * occurs as an operand at least twice in the printed roots (the roots
+ * themselves are printed in full) and is a call of at least `call` nodes
+ * (tanh(w·x), not sin(x)) or a sum of at least `sum` nodes.
+ */
+export function chooseShorthands(
+  roots: readonly Expr[],
+  limits: ShorthandLimits = SHORTHAND_LIMITS,
+): Expr[] {
+  let total = 0;
+  for (const r of roots) total += r.size;
+  if (total < limits.budget) return [];
+  const nodes: Expr[] = [];
+  findNode(roots, (e) => {
+    nodes.push(e);
+    return undefined;
+  });
+  // Operands are built before the nodes that hold them: ids ascend from leaves to roots.
+  nodes.sort((x, y) => x.id - y.id);
+
+  // Parents first (descending ids): when a node is reached, every node that holds it has
+  // been decided, so its uses count a named holder's definition once. Naming the larger
+  // quantity first names tanh(w·x), not w·x inside it and tanh(u) elsewhere.
+  const named = new Set<number>();
+  const uses = new Map<number, number>();
+  const rootCount = new Map<number, number>();
+  for (const r of roots) rootCount.set(r.id, (rootCount.get(r.id) ?? 0) + 1);
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const e = nodes[k];
+    const asOperand = uses.get(e.id) ?? 0;
+    const least = e.kind === 'call' ? limits.call : e.kind === 'add' ? limits.sum : Infinity;
+    if (asOperand >= 2 && e.size >= least) named.add(e.id);
+    countOperands(e, asOperand, rootCount, named, uses);
+  }
+
+  // A name used once after all (its uses are inside another name's definition), or whose
+  // definition is short once its operands are named (u_1^2 - 1), is written in place
+  // again; that can leave another so, hence the loop.
+  for (;;) {
+    const count = new Map<number, number>();
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      countOperands(nodes[k], count.get(nodes[k].id) ?? 0, rootCount, named, count);
+    }
+    const size = new Map<number, number>();
+    const drop: number[] = [];
+    for (const e of nodes) {
+      let n = 1;
+      for (const c of childrenOf(e)) n += named.has(c.id) ? 1 : size.get(c.id)!;
+      size.set(e.id, n);
+      const least = e.kind === 'call' ? limits.call : limits.sum;
+      if (named.has(e.id) && ((count.get(e.id) ?? 0) < 2 || n < least)) drop.push(e.id);
+    }
+    if (drop.length === 0) break;
+    for (const id of drop) named.delete(id);
+  }
+  return nodes.filter((e) => named.has(e.id));
+}
+
+/**
+ * Adds to `uses` the operand uses of `e`'s operands: `e`'s body is printed at
+ * each root it is, and at each of its `asOperand` uses, or once, in the list
+ * of shorthands, when it is named.
+ */
+function countOperands(
+  e: Expr,
+  asOperand: number,
+  rootCount: ReadonlyMap<number, number>,
+  named: ReadonlySet<number>,
+  uses: Map<number, number>,
+): void {
+  const body = named.has(e.id) ? Math.min(asOperand, 1) : asOperand;
+  const times = (rootCount.get(e.id) ?? 0) + body;
+  if (times === 0) return;
+  for (const c of childrenOf(e)) uses.set(c.id, (uses.get(c.id) ?? 0) + times);
+}
