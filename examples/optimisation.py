@@ -28,3 +28,13 @@ def huberish(w):
 
 
 loss = lambda a, b: np.tanh(a * b - 1)**2 + 0.1 * (a**2 + b**2)
+
+
+def layer(x):
+    # Four tanh units over six inputs. Each unit recurs in every derivative: the side
+    # panel names them once (u1 = tanh(...)) under Shorthands and writes the rest with them.
+    h1 = np.tanh(0.5*x[0] - x[1] + 0.25*x[2] + x[3] - 0.5*x[4] + 0.1*x[5])
+    h2 = np.tanh(-x[0] + 0.5*x[1] + x[2] - 0.25*x[3] + 0.2*x[4] - x[5])
+    h3 = np.tanh(0.3*x[0] + 0.3*x[1] - x[2] + 0.5*x[3] + x[4] + 0.5*x[5])
+    h4 = np.tanh(x[0] - 0.2*x[1] - 0.5*x[2] - x[3] + 0.4*x[4] + 0.3*x[5])
+    return 1.5*h1 - 0.8*h2 + 0.6*h3 + h4

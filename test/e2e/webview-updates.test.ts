@@ -3,7 +3,7 @@
 // what is redrawn, and that nothing the user did (scrolling, opening the written-out result)
 // is undone by an update. States come from the engine, for a function edited as a user would.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -263,5 +263,72 @@ window.acquireVsCodeApi = () => ({
     }));
     assert.equal(view.open, false);
     assert.equal(view.file, 'rosenbrock.py', 'the new state is shown');
+  });
+
+  test('a tanh layer shows its shorthands, drawn, and the Hessian written with them', async () => {
+    const units = [0, 1, 2, 3, 4]
+      .map(
+        (k) =>
+          `np.tanh(${[0, 1, 2, 3, 4, 5].map((i) => `${((k + 2 * i) % 5) - 2 || 1}*x[${i}]`).join(' + ')})`,
+      )
+      .join(' + ');
+    const text = `import numpy as np\ndef layer(x):\n    return ${units}\n`;
+    const uri = 'file:///work/layer.py';
+    const result = await deriveDocument(text, 'python', { writtenOut: false, shorthands: true });
+    const doc = { uri, version: 1 };
+    const state = viewStateFromOutcome(
+      { doc, fileName: 'layer.py', language: 'python', functionName: 'layer', timeBudgetMs: 5000 },
+      { status: 'done', result },
+    )!;
+    await post({ type: 'state', doc, state });
+    await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .find((s) => s.querySelector('h3')?.textContent === 'Shorthands')
+        ?.scrollIntoView(),
+    );
+    await page.waitForFunction(
+      () => {
+        const card = Array.from(document.querySelectorAll('section')).find(
+          (s) => s.querySelector('h3')?.textContent === 'Shorthands',
+        );
+        return (card?.querySelectorAll('.katex').length ?? 0) >= 5;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    mkdirSync(join(repoRoot, 'screenshots', 'e2e'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'screenshots', 'e2e', 'shorthands.png') });
+    const view = await page.evaluate(() => {
+      const card = Array.from(document.querySelectorAll('section')).find(
+        (s) => s.querySelector('h3')?.textContent === 'Shorthands',
+      )!;
+      return {
+        errors: document.querySelectorAll('.katex-error').length,
+        text: card.textContent ?? '',
+        steps: Array.from(document.querySelectorAll('.gn-steps h4')).map((h) => h.textContent),
+      };
+    });
+    assert.equal(view.errors, 0);
+    assert.match(view.text, /u1 … u\d+/, 'says which names it defines');
+    assert.match(view.text, /u1=tanh/, 'u1 drawn as the first unit');
+    assert.ok(!view.steps.includes('Shorthands'), 'listed once, in their card');
+    await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .find((s) => s.querySelector('h3')?.textContent === 'Hessian')
+        ?.scrollIntoView(),
+    );
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('section'))
+          .find((s) => s.querySelector('h3')?.textContent === 'Hessian')
+          ?.querySelector('td .katex') != null,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const hessian = await cellsOf('Hessian');
+    assert.ok(
+      hessian.some((c) => /u\d/.test(c.text)),
+      `the Hessian uses the names: ${JSON.stringify(hessian.slice(0, 3))}`,
+    );
   });
 });

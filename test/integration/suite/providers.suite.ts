@@ -48,6 +48,22 @@ describe('Gradient Norm Lens: CodeLens and hovers', () => {
     );
   });
 
+  it('defines the shorthands its result uses, below it', async () => {
+    const { document: doc } = await openFixture('python/layer.py');
+    const at = positionOf(doc, 'layer', 1);
+    const text = await waitFor('hover with shorthands', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        at,
+      );
+      const t = hoverText(hovers ?? []);
+      return t.includes('gradientNormLens.showDerivation') ? t : undefined;
+    });
+    // The alt text of the image (or the text fallback) carries the definitions.
+    assert.match(text, /u1 = tanh\(0\.5 \* x0 - x1/);
+  });
+
   it('shows expression, gradient and result when hovering a selection', async () => {
     const editor = await openFixture('python/extension-basic.py');
     const doc = editor.document;
