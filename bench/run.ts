@@ -18,6 +18,7 @@ import { FAMILIES, mathjsSource, family as familyByName, PYTHON } from './famili
 import { emptyResult, measureOurs, type OursResult, type RunPlan } from './ours';
 import { PeerProcess, type PeerAnswer } from './peer';
 import { round } from './timing';
+import { WORKER_HEAP_MB } from '../src/extension/workerProtocol';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = [2, 5, 10, 20, 50, 100];
@@ -102,7 +103,10 @@ function runPlan(quick: boolean): RunPlan {
 function runOursChild(fam: string, d: number, opts: Options): Promise<OursResult> {
   const args = [__filename, '--child', 'ours', fam, String(d), ...(opts.quick ? ['--quick'] : [])];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // With the heap limit of the extension's derivation worker, as users run the engine:
+    // without one, V8 lets the garbage of repeated runs grow the heap while memory is free.
+    const heap = `--max-old-space-size=${WORKER_HEAP_MB}`;
+    const child = spawn(process.execPath, [heap, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
