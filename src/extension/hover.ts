@@ -93,14 +93,16 @@ export class HoverPreview implements vscode.HoverProvider {
             [plainBySign(d), `s_v = sign(∂${d.name}/∂v)`],
           ]
         : [[resultEquationLatex(d.name, d.latex.resultBySign)], [plainResult(d, d.resultBySign)]];
-      if (d.shorthands.length > 0) {
-        // The names the result uses for repeated subexpressions, defined below it.
-        const defs = d.shorthands.map((s) => `${s.latexSymbol} &= ${s.latex}`);
-        tex.push(`\\begin{aligned} ${defs.join(' \\\\ ')} \\end{aligned}`);
-        plain.push(d.shorthands.map((s) => `${s.symbol} = ${s.text}`).join('\n'));
+      // The names the result uses for repeated subexpressions, defined below it, one
+      // image each (a long one falls back to text alone).
+      for (const s of d.shorthands.slice(0, HOVER_SHORTHANDS)) {
+        tex.push(`${s.latexSymbol} = ${s.latex}`);
+        plain.push(`${s.symbol} = ${s.text}`);
       }
       await this.appendFormulas(md, tex, plain);
     }
+    const more = (d?.shorthands.length ?? 0) - HOVER_SHORTHANDS;
+    if (more > 0) md.appendMarkdown(`${more} more shorthands in the derivation.\n\n`);
     md.appendMarkdown(commandLink(doc.uri, fn.name));
     return new vscode.Hover(md, word);
   }
@@ -152,6 +154,9 @@ export class HoverPreview implements vscode.HoverProvider {
     });
   }
 }
+
+/** Shorthands defined in a function's hover; the derivation lists them all. */
+const HOVER_SHORTHANDS = 12;
 
 /** Room for images in one hover, below VS Code's 100,000-character cut, leaving the links. */
 const HOVER_MARKDOWN_BUDGET = 90_000;

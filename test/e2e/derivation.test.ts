@@ -327,6 +327,40 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await shot('10-after-reload');
   });
 
+  uiTest('a tanh layer: the hover defines the shorthands its result uses', async () => {
+    await page.keyboard.press(`${mod}+P`);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('layer.py');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'layer.py' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const token = page.locator('.monaco-editor .view-line span', { hasText: 'layer' }).first();
+    await token.waitFor({ timeout: 20_000 });
+    const box = await token.boundingBox();
+    assert.ok(box, 'no layer token on screen');
+    // The result, written with u1…, and below it what u1… stand for, as images.
+    const u1 = page.locator('.monaco-hover img[alt^="u1 = tanh("]');
+    await waitFor(
+      'a hover with the image of u1',
+      async () => {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        await u1.first().waitFor({ state: 'visible', timeout: 4000 });
+        return true;
+      },
+      30_000,
+    );
+    await waitFor('the image of u1 to load', () =>
+      u1.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0),
+    );
+    await shot('11-hover-shorthands');
+    await page.mouse.move(5, 450);
+    await page.keyboard.press('Escape');
+  });
+
   test('no Content Security Policy violations on any of these screens', () => {
     const csp = consoleLines.filter((l) => /Content Security Policy|Refused to/i.test(l));
     assert.deepEqual(csp, []);
