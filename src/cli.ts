@@ -223,6 +223,13 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+// Output piped into a reader that stops early (`gradnorm ... | head`): stop quietly, as
+// other command-line tools do, instead of an unhandled EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -106,4 +106,44 @@ describe('gradnorm derive', () => {
     assert.equal(r.code, 1);
     assert.match(JSON.parse(r.stdout).diagnostics[0].message, /rosen.*himmelblau/);
   });
+
+  it('lists the shorthands it writes with, when asked, and they give the same values', () => {
+    const units = [1, 2, 3, 4]
+      .map(
+        (k) =>
+          `np.tanh(${[0, 1, 2, 3, 4].map((i) => `${((k * (i + 1)) % 5) - 2 || 1}*x[${i}]`).join(' + ')})`,
+      )
+      .join(' + ');
+    const layer = file('layer.py', `import numpy as np\ndef layer(x):\n    return ${units}\n`);
+    const r = gradnorm('derive', layer, '--shorthands', '--json', '--at', '0.1,0.2,-0.3,0.4,0.5');
+    assert.equal(r.code, 0, r.stderr);
+    const [fn] = JSON.parse(r.stdout).functions;
+    assert.ok(fn.shorthands.length >= 4, 'one per unit at least');
+    const scope: Record<string, number> = { x0: 0.1, x1: 0.2, x2: -0.3, x3: 0.4, x4: 0.5 };
+    for (const s of fn.shorthands) scope[s.symbol] = evaluate(s.text, scope);
+    fn.variables.forEach((v: { symbol: string }, i: number) => {
+      scope[`s_${v.symbol}`] = Math.sign(evaluate(fn.gradient[i], scope));
+    });
+    fn.resultBySign.forEach((e: string, j: number) =>
+      assert.ok(Math.abs(evaluate(e, scope) - fn.checks[0].result[j]) < 1e-9, `entry ${j}`),
+    );
+    const text = gradnorm('derive', layer, '--shorthands');
+    assert.match(text.stdout, /with the shorthands .*\n {4}u1 = tanh\(/);
+  });
+
+  it('stops quietly when the reader of its output stops early', () => {
+    const terms = Array.from({ length: 12 }, (_, k) => `np.tanh(x[${k}] * x[${(k + 1) % 12}] + 1)`);
+    const big = file(
+      'big.py',
+      `import numpy as np\ndef big(x):\n    return ${terms.join(' + ')}\n`,
+    );
+    const r = spawnSync(
+      '/bin/sh',
+      // More output than a pipe holds (64 kB), so that some is written after `head` is gone.
+      ['-c', `"${process.execPath}" --import tsx src/cli.ts derive "${big}" --json | head -c 10`],
+      { encoding: 'utf8', cwd: root },
+    );
+    assert.equal(r.stdout.length, 10);
+    assert.equal(r.stderr, '', 'no error, no stack trace');
+  });
 });
