@@ -6,7 +6,7 @@
 import { BudgetExceeded, ExprBuilder, findNode, type Expr } from './engine/expr';
 import { deriveGradNorm, type GradNorm } from './engine/gradnorm';
 import type { Printer } from './engine/print';
-import { chooseShorthands } from './engine/shorthand';
+import { chooseShorthands, printedSizes } from './engine/shorthand';
 import { latexPrinter } from './engine/latex';
 import { lower } from './engine/lower';
 import { mathjsPrinter } from './engine/mathjs-syntax';
@@ -187,10 +187,18 @@ export function deriveFunction(
     // With every sign known, the result written out is the one with sign symbols.
     const writtenOut = options.writtenOut !== false || !signsUnknown;
     // Printing writes shared subexpressions out in full: a small DAG can print
-    // as gigabytes (a = a·sin(a) + x, fourteen times). Refuse before printing.
-    const printed = [g.f, g.norm, ...g.gradient, ...g.resultBySign, ...g.hessian.flat()];
+    // as gigabytes (a = a·sin(a) + x, fourteen times). With shorthands, each is
+    // printed once and named elsewhere. Refuse before printing what is too long.
+    const named = options.shorthands ? chooseShorthands(derivativeRoots(g)) : [];
+    // f and the result written out are printed in full (what the user wrote, what is
+    // copied) unless that is too long; with shorthands they then use the names too.
+    const whole = (e: Expr) => !options.shorthands || e.size <= MAX_PRINTED_SIZE;
+    const fullF = whole(g.f);
+    const fullResult = writtenOut && g.result.every(whole);
+    const printed = [g.f, ...derivativeRoots(g), ...named];
     if (writtenOut) printed.push(...g.result);
-    const largest = printed.reduce((m, e) => Math.max(m, e.size), 0);
+    const printedSize = printedSizes(printed, named);
+    const largest = printed.reduce((m, e) => Math.max(m, printedSize(e)), 0);
     if (largest > MAX_PRINTED_SIZE) {
       return {
         ...where,
@@ -198,8 +206,13 @@ export function deriveFunction(
         message:
           `The derivatives of '${def.name}' written out would have about ` +
           `${largest.toExponential(1)} terms (repeated subexpressions multiply when written ` +
-          'in full), too many to show. Derive a smaller part of the function, for example one ' +
-          'of its local expressions as a function of its own.',
+          `in full), too many to show. ${
+            options.shorthands
+              ? 'Derive'
+              : 'Ask for shorthands (gradnorm --shorthands), which write each repeated ' +
+                'subexpression once, or derive'
+          } a smaller part of the function, for example one of its local expressions as a ` +
+          'function of its own.',
       };
     }
     const overflow = nonFiniteNumber(printed);
@@ -215,19 +228,18 @@ export function deriveFunction(
     }
     const symbols = def.variables.map((v) => v.symbol);
     const texVars = def.variables.map((v) => v.latex);
-    // Printers of the derivatives (with shorthands, if asked), and of f and the
-    // result written out (always in full: what the user wrote, and what is copied).
+    // Printers of the derivatives (with the shorthands' names), and in full.
     const js = mathjsPrinter(b, symbols);
     const tex = latexPrinter(b, texVars);
     const bySign = latexPrinter(b, [...texVars, ...texVars.map(signSymbolLatex)]);
     const jsBySign = mathjsPrinter(b, [...symbols, ...symbols.map(signSymbol)]);
-    const jsFull = options.shorthands ? mathjsPrinter(b, symbols) : js;
-    const texFull = options.shorthands ? latexPrinter(b, texVars) : tex;
-    const shorthands = options.shorthands
-      ? nameShorthands(g, symbols, texVars, [js, jsBySign], [tex, bySign])
-      : [];
+    const shorthands = nameShorthands(named, symbols, texVars, [js, jsBySign], [tex, bySign]);
+    const jsFull = named.length > 0 ? mathjsPrinter(b, symbols) : js;
+    const texFull = named.length > 0 ? latexPrinter(b, texVars) : tex;
+    const [jsF, texF] = fullF ? [jsFull, texFull] : [js, tex];
+    const [jsResult, texResult] = fullResult ? [jsFull, texFull] : [js, tex];
     const latexHessian = g.hessian.map((row) => row.map((e) => tex.print(e)));
-    const latexF = texFull.print(g.f);
+    const latexF = texF.print(g.f);
     const steps = derivationSteps(g, { tex, bySign, f: latexF, shorthands }, texVars, def.name);
     b.checkBudget();
     const elapsedMs = Date.now() - started;
@@ -243,11 +255,11 @@ export function deriveFunction(
       range: def.range,
       nameAt: def.nameAt,
       variables: def.variables.map(({ name, symbol }) => ({ name, symbol })),
-      f: jsFull.print(g.f),
+      f: jsF.print(g.f),
       gradient: g.gradient.map((e) => js.print(e)),
       hessian: g.hessian.map((row) => row.map((e) => js.print(e))),
       norm: js.print(g.norm),
-      ...(writtenOut ? { result: g.result.map((e) => jsFull.print(e)) } : {}),
+      ...(writtenOut ? { result: g.result.map((e) => jsResult.print(e)) } : {}),
       resultBySign: g.resultBySign.map((e) => jsBySign.print(e)),
       signsUnknown,
       latex: {
@@ -255,7 +267,7 @@ export function deriveFunction(
         gradient: g.gradient.map((e) => tex.print(e)),
         hessian: latexHessian,
         norm: tex.print(g.norm),
-        ...(writtenOut ? { result: g.result.map((e) => texFull.print(e)) } : {}),
+        ...(writtenOut ? { result: g.result.map((e) => texResult.print(e)) } : {}),
         resultBySign: g.resultBySign.map((e) => bySign.print(e)),
         variables: texVars,
       },
@@ -290,20 +302,22 @@ export function deriveFunction(
   }
 }
 
+/** What the derivatives print: the roots shorthands are chosen for. */
+function derivativeRoots(g: GradNorm): Expr[] {
+  return [...g.gradient, ...g.hessian.flat(), g.norm, ...g.resultBySign, ...g.kinks];
+}
+
 /**
- * Chooses the shorthands of a derivation (see engine/shorthand.ts), gives the
- * printers their names and prints their definitions. The name is a letter no
- * variable uses, numbered: u1 (mathjs), u_{1} (LaTeX).
+ * Gives the printers the shorthands' names and prints their definitions. The
+ * name is a letter no variable uses, numbered: u1 (mathjs), u_{1} (LaTeX).
  */
 function nameShorthands(
-  g: GradNorm,
+  nodes: readonly Expr[],
   symbols: readonly string[],
   texVars: readonly string[],
   plain: readonly Printer[],
   latex: readonly Printer[],
 ): Shorthand[] {
-  const roots = [...g.gradient, ...g.hessian.flat(), g.norm, ...g.resultBySign, ...g.kinks];
-  const nodes = chooseShorthands(roots);
   if (nodes.length === 0) return [];
   const letter =
     SHORTHAND_LETTERS.find(

@@ -6,7 +6,7 @@
  * the numbers that went into it, which is what "zero" is relative to
  * (cos(π/2) evaluates to 6·10⁻¹⁷, and that is a zero).
  */
-import { childrenOf, type Expr } from './expr';
+import { childrenOf, type CallName, type Expr } from './expr';
 import { CALL_VALUES } from './functions';
 
 interface Step {
@@ -129,6 +129,18 @@ function evalStep(e: Expr, args: number[], v: Float64Array, point: readonly numb
   }
 }
 
+/**
+ * |f′(u)| of functions whose slope is cheap, from the argument u and the value
+ * f(u): their magnitude is the argument's scaled by it (tanh saturates: its
+ * value does not depend on the size of a large argument).
+ */
+const SLOPE: Partial<Record<CallName, (u: number, f: number) => number>> = {
+  tanh: (_u, f) => 1 - f * f,
+  sin: (u) => Math.abs(Math.cos(u)),
+  cos: (u) => Math.abs(Math.sin(u)),
+  atan: (u) => 1 / (1 + u * u),
+};
+
 /** A bound on the size of the numbers combined to make this value. */
 function magnitudeStep(
   e: Expr,
@@ -150,16 +162,32 @@ function magnitudeStep(
       return s;
     }
     case 'mul': {
-      let p = 1;
-      for (const a of args) p *= m[a];
-      return p;
+      // To first order, each factor's size times the others' values: a product of
+      // sizes would compound the cancellations inside every factor (a deep tanh
+      // network's Hessian came out 10¹³ times its value, and every point a "kink").
+      let s = 0;
+      for (let i = 0; i < args.length; i++) {
+        let p = m[args[i]];
+        for (let j = 0; j < args.length; j++) if (j !== i) p *= Math.abs(v[args[j]]);
+        s += p;
+      }
+      return Math.max(Math.abs(value), s);
     }
-    case 'pow':
-      return Math.max(Math.abs(value), Math.pow(m[args[0]], v[args[1]]) || 0);
+    case 'pow': {
+      const k = v[args[1]];
+      const a = Math.abs(v[args[0]]);
+      // d(aᵏ) = k aᵏ⁻¹ da for a number k; a symbolic exponent keeps the cruder bound.
+      const first =
+        e.exp.kind === 'num' && a > 0 ? Math.abs(k) * Math.pow(a, k - 1) * m[args[0]] : NaN;
+      const bound = Number.isFinite(first) ? first : Math.pow(m[args[0]], k) || 0;
+      return Math.max(Math.abs(value), bound);
+    }
     case 'call': {
       const inner = Math.max(...args.map((a) => m[a]));
       if (e.fn === 'exp') return Math.abs(value) * Math.max(1, inner);
       if (e.fn === 'sign') return 1;
+      const slope = SLOPE[e.fn]?.(v[args[0]], value);
+      if (slope !== undefined) return Math.max(Math.abs(value), slope * inner);
       return Math.max(Math.abs(value), Math.min(inner, 1e300));
     }
   }

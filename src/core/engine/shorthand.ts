@@ -101,3 +101,29 @@ function countOperands(
   if (times === 0) return;
   for (const c of childrenOf(e)) uses.set(c.id, (uses.get(c.id) ?? 0) + times);
 }
+
+/**
+ * The printed size of each of `roots` (in nodes, as `Expr.size`) when each of
+ * `named` is written as its name: a root that is named itself is measured by
+ * its definition. The same as `size` when nothing is named.
+ */
+export function printedSizes(
+  roots: readonly Expr[],
+  named: readonly Expr[],
+): (e: Expr) => number {
+  if (named.length === 0) return (e) => e.size;
+  const ids = new Set(named.map((e) => e.id));
+  const nodes: Expr[] = [];
+  findNode(roots, (e) => {
+    nodes.push(e);
+    return undefined;
+  });
+  nodes.sort((x, y) => x.id - y.id);
+  const size = new Map<number, number>();
+  for (const e of nodes) {
+    let n = 1;
+    for (const c of childrenOf(e)) n += ids.has(c.id) ? 1 : size.get(c.id)!;
+    size.set(e.id, n);
+  }
+  return (e) => size.get(e.id) ?? e.size;
+}

@@ -74,7 +74,31 @@ describe('deriveDocument on functions whose derivatives explode when written out
     lines.push('    return a');
     const out = await deriveDocument(lines.join('\n'), 'python', { timeBudgetMs: 10_000 });
     assert.equal(out.functions.length, 0);
-    assert.match(out.diagnostics[0].message, /too many to show/);
+    assert.match(out.diagnostics[0].message, /too many to show.*--shorthands/);
+  });
+
+  it('with shorthands, derives a four-layer tanh network whose derivatives explode in full', async () => {
+    // 6 inputs, then layers of 6, 6, 6 and 4 units: every unit holds all of the layer below.
+    const lines = ['import numpy as np', 'def net(x):'];
+    let below = [0, 1, 2, 3, 4, 5].map((i) => `x[${i}]`);
+    [6, 6, 6, 4].forEach((width, layer) => {
+      const units = Array.from({ length: width }, (_, k) => `h${layer}_${k}`);
+      units.forEach((u, k) => {
+        const sum = below.map((v, i) => `${(((k + 2 * i + layer) % 5) - 2) / 2 || 0.3}*${v}`);
+        lines.push(`    ${u} = np.tanh(${sum.join(' + ')})`);
+      });
+      below = units;
+    });
+    lines.push(`    return ${below.join(' + ')}`);
+    const text = lines.join('\n');
+    const full = await deriveDocument(text, 'python', { timeBudgetMs: 20_000 });
+    assert.match(full.diagnostics[0]?.message ?? '', /too many to show/);
+    const out = await deriveDocument(text, 'python', { timeBudgetMs: 20_000, shorthands: true });
+    assert.deepEqual(out.diagnostics, []);
+    const [d] = out.functions;
+    assert.ok(d.shorthands.length > 10);
+    assert.ok(d.checks.length > 0);
+    for (const c of d.checks) assert.equal(c.status, 'ok', `numeric check at ${c.point}`);
   });
 });
 
