@@ -3,7 +3,7 @@
  * command. Ids live in ids.ts; a unit test compares them with package.json.
  */
 import * as vscode from 'vscode';
-import { resultEquationLatex } from '../shared/latex';
+import { resultEquationLatex, withShorthandsLatex } from '../shared/latex';
 import type { Engine } from './engine';
 import type { Logger } from './log';
 import type { DerivationPanel } from './panel';
@@ -128,7 +128,7 @@ async function copyResultLatex(c: CommandContext): Promise<string | undefined> {
     void vscode.window.showWarningMessage(`Could not derive ${name}: ${why ?? 'no result.'}`);
     return undefined;
   }
-  const latex = resultEquationLatex(d.name, d.latex.result);
+  const latex = withShorthandsLatex(resultEquationLatex(d.name, d.latex.result), d.shorthands);
   await vscode.env.clipboard.writeText(latex);
   void vscode.window.setStatusBarMessage(`Copied ∇‖∇${d.name}‖₁ as LaTeX`, 3000);
   return latex;

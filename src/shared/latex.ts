@@ -3,7 +3,7 @@
  * "Copy Result as LaTeX" command, so all three print the same formulas.
  */
 import type { FunctionDerivation } from '../core/index';
-import { signSymbolLatex } from '../core/result';
+import { signSymbolLatex, type Shorthand } from '../core/result';
 
 /** A column vector. */
 export function vectorLatex(entries: readonly string[]): string {
@@ -42,6 +42,19 @@ export function writtenOutLatex(
 /** The headline equation ∇‖∇f‖₁ = (entries), for the result written out. */
 export function resultEquationLatex(name: string, entries: readonly string[]): string {
   return `\\nabla\\lVert\\nabla ${nameLatex(name)}\\rVert_1 = ${vectorLatex(entries)}`;
+}
+
+/**
+ * `equation` followed by the shorthands it uses, when it uses any (a result too
+ * long to write in full is written with them), so that a copy stands alone.
+ */
+export function withShorthandsLatex(
+  equation: string,
+  shorthands: readonly Pick<Shorthand, 'latexSymbol' | 'latex'>[],
+): string {
+  if (!shorthands.some((s) => equation.includes(s.latexSymbol))) return equation;
+  const defs = shorthands.map((s) => `${s.latexSymbol} = ${s.latex}`);
+  return `\\begin{gathered} ${equation} \\\\ \\text{where } ${defs.join(' \\\\ ')} \\end{gathered}`;
 }
 
 /** The result with the signs as symbols: ∇‖∇f‖₁ = (H_f·s). */

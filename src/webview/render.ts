@@ -17,6 +17,7 @@ import {
   signatureLatex,
   signLegendLatex,
   vectorLatex,
+  withShorthandsLatex,
   writtenOutLatex,
 } from '../shared/latex';
 import type { ViewDerivation, ViewState, WrittenOut } from '../shared/protocol';
@@ -103,7 +104,7 @@ function resultSection(
     ? arrayFormula(
         lhs,
         entries.map((e) => [e]),
-        resultEquationLatex(d.name, entries),
+        withShorthandsLatex(resultEquationLatex(d.name, entries), d.shorthands),
         handlers,
       )
     : h('p', { class: 'gn-muted gn-pending', attrs: { 'data-key': `pending\u0000${why}` } }, why);

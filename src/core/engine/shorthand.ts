@@ -107,10 +107,7 @@ function countOperands(
  * `named` is written as its name: a root that is named itself is measured by
  * its definition. The same as `size` when nothing is named.
  */
-export function printedSizes(
-  roots: readonly Expr[],
-  named: readonly Expr[],
-): (e: Expr) => number {
+export function printedSizes(roots: readonly Expr[], named: readonly Expr[]): (e: Expr) => number {
   if (named.length === 0) return (e) => e.size;
   const ids = new Set(named.map((e) => e.id));
   const nodes: Expr[] = [];

@@ -7,7 +7,9 @@ import {
   nameLatex,
   resultEquationLatex,
   vectorLatex,
+  withShorthandsLatex,
 } from '../../../src/shared/latex';
+import katex from 'katex';
 
 describe('number formatting', () => {
   it('formats numbers for the checks table', () => {
@@ -66,6 +68,18 @@ describe('LaTeX builders', () => {
     assert.equal(nameLatex('my_fn'), '\\operatorname{my\\_fn}');
     const eq = resultEquationLatex('f', ['1']);
     assert.equal(eq, '\\nabla\\lVert\\nabla f\\rVert_1 = \\begin{pmatrix} 1 \\end{pmatrix}');
+  });
+
+  it('copies a result written with shorthands together with what they stand for', () => {
+    const shorthands = [
+      { latexSymbol: 'u_{1}', latex: '\\tanh\\left(x + y\\right)' },
+      { latexSymbol: 'u_{2}', latex: 'u_{1}^{2} - 1' },
+    ];
+    const plain = resultEquationLatex('f', ['2 x']);
+    assert.equal(withShorthandsLatex(plain, shorthands), plain, 'nothing added when unused');
+    const eq = withShorthandsLatex(resultEquationLatex('f', ['u_{2} x', 'u_{1}']), shorthands);
+    assert.match(eq, /where } u_\{1\} = \\tanh.* u_\{2\} = u_\{1\}\^\{2\} - 1/);
+    assert.doesNotThrow(() => katex.renderToString(eq, { throwOnError: true }));
   });
 
   it('splits large matrices into 8×8 blocks', () => {
