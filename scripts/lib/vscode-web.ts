@@ -113,7 +113,14 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VSCODE_PROXY_URI: '' },
+    env: {
+      ...process.env,
+      VSCODE_PROXY_URI: '',
+      // No extension gallery: nothing here installs from one, and its queries would try
+      // the network. Its own data (logs, heartbeat) in the scratch folder, not in ~.
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
+      XDG_DATA_HOME: join(scratch, 'data'),
+    },
   });
   let out = '';
   const collect = (chunk: Buffer) => {

@@ -116,6 +116,9 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
     // reported as warnings, and do not stop the function that was asked for.
     const inside = (line: number) =>
       defs.some((f) => line >= f.range.startLine && line <= f.range.endLine);
+    for (const other of parsed.functions) {
+      if (!defs.includes(other)) diagnostics.push(...other.diagnostics);
+    }
     for (const [k, d] of diagnostics.entries()) {
       if (!inside(d.line) && d.severity === 'error') diagnostics[k] = { ...d, severity: 'warning' };
     }

@@ -88,6 +88,16 @@ describe('gradnorm derive', () => {
     assert.doesNotMatch(r.stdout, /nonsmooth, error/);
   });
 
+  it('with --function, reports problems of the other functions as warnings', () => {
+    const two = file(
+      'others.py',
+      'import numpy as np\n\ndef f(x, y):\n    return x * y\n\ndef g(x):\n    return x ^ 2\n',
+    );
+    const r = gradnorm('derive', two, '--function', 'f');
+    assert.equal(r.code, 0, 'f itself derives');
+    assert.match(`${r.stdout}${r.stderr}`, /others\.py:7:\d+: warning: .*XOR/);
+  });
+
   it('lists problems in the order of the file', () => {
     const two = file(
       'two.py',
