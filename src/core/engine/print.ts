@@ -5,6 +5,7 @@
  * mathjs syntax.
  */
 import { splitCoefficient, type CallName, type Expr, type ExprBuilder } from './expr';
+import { asFraction } from './numbers';
 
 /** Binding strength of printed text: a sum binds loosest, an atom tightest. */
 export const enum Prec {
@@ -118,7 +119,9 @@ export class Printer {
   private signedTerm(t: Expr): { minus: boolean; body: Printed } {
     const [c, rest] = splitCoefficient(t, this.b);
     const minus = c < 0;
-    const magnitude = Math.abs(c);
+    // A coefficient that missed 1 by rounding (1.0000000000000002) is not written "1 ·".
+    const near = asFraction(Math.abs(c));
+    const magnitude = near && near[0] === 1 && near[1] === 1 ? 1 : Math.abs(c);
     if (rest.kind === 'num') return { minus, body: this.syntax.number(magnitude) };
     const factors = rest.kind === 'mul' ? rest.factors : [rest];
     return { minus, body: this.product(magnitude, factors) };

@@ -106,3 +106,14 @@ describe('LaTeX output', () => {
     }
   });
 });
+
+describe('coefficients that missed 1 by rounding', () => {
+  it('are not written as a factor 1, in mathjs syntax or in LaTeX', async () => {
+    // (0.1 + 0.2) / 0.3 is 1.0000000000000002 in floating point.
+    const text = 'def f(x, y):\n    return (0.1 + 0.2) / 0.3 * x * y + x\n';
+    const [d] = (await deriveDocument(text, 'python')).functions;
+    assert.equal(d.f, 'x + x * y');
+    assert.equal(d.gradient[0], 'y + 1');
+    assert.doesNotMatch(d.latex.f, /(^|[^\d.])1 /);
+  });
+});
