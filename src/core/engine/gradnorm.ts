@@ -58,9 +58,12 @@ export function deriveGradNorm(b: ExprBuilder, f: Expr, d: number): GradNorm {
   }
 
   const signs = gradient.map((g) => signFn(b, g));
-  const norm = add(
-    b,
-    gradient.map((g) => absOf(b, g)),
+  // Tidied too: the softmax components of log-sum-exp sum to exactly 1.
+  const norm = tidy(
+    add(
+      b,
+      gradient.map((g) => absOf(b, g)),
+    ),
   );
   const result = hessian.map((row) =>
     tidy(

@@ -64,6 +64,7 @@ describe('deriveDocument', () => {
     assert.deepEqual(out.functions[0].result, ['0', '0', '0', '0']);
     assert.deepEqual(out.functions[0].latex.result, ['0', '0', '0', '0']);
     assert.deepEqual(out.functions[0].nonsmooth, []);
+    assert.equal(out.functions[0].norm, '1', 'the softmax sums to 1');
   });
 });
 
