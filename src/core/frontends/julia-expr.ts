@@ -55,15 +55,22 @@ function flatten(node: Node, out: Item[]): void {
     const op = kids[1].text.replace(/^\.(?=[-+*/^])/, ''); // `.^` etc. act on scalars as `^`
     flatten(kids[0], out);
     out.push({ kind: 'op', op, node: kids[1] });
-    // `2^3x` is 2^(3x) in Julia, and tree-sitter already says so: keep it whole.
-    if (op === '^' && kids[2].type === 'juxtaposition_expression') {
+    // `2^3x` is 2^(3x) in Julia, and tree-sitter already says so: keep it whole. But not
+    // `x^2*(y+1)`, which tree-sitter reads as x^(2 juxtaposed with the call `*(y+1)`).
+    const exponent = kids[2];
+    if (
+      op === '^' &&
+      exponent.type === 'juxtaposition_expression' &&
+      !operatorCall(exponent.namedChildren[exponent.namedChildren.length - 1]!)
+    ) {
       out.push({ kind: 'atom', node: kids[2] });
     } else flatten(kids[2], out);
   } else if (node.type === 'juxtaposition_expression' && kids.length === 2) {
     flatten(kids[0], out);
     const bug = operatorCall(kids[1]);
     if (bug) {
-      out.push({ kind: 'op', op: bug.op, node: kids[1].namedChildren[0]! });
+      const op = bug.op.replace(/^\.(?=[-+*/^])/, ''); // `2 .*(y+1)`: broadcast acts as `*`
+      out.push({ kind: 'op', op, node: kids[1].namedChildren[0]! });
       out.push({ kind: 'atom', node: bug.arg });
     } else {
       out.push({ kind: 'op', op: 'juxt', node: kids[1] });
@@ -163,6 +170,9 @@ function convertAtom(node: Node, scope: Scope): SourceExpr {
         if (values.length === 2) {
           return src.binary(op as '+' | '-' | '*' | '/' | '^', values[0], values[1], at);
         }
+        // -(u) and +(u), as in -(-(x + 1)).
+        if (values.length === 1 && op === '-') return src.negate(values[0], at);
+        if (values.length === 1 && op === '+') return values[0];
       }
       if (kids[0]?.type !== 'identifier' || !args) {
         throw new FrontEndError(

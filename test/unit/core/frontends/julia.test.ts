@@ -88,6 +88,14 @@ describe('Julia front end: precedence as Julia defines it', () => {
     ['2π*x', [1], 2 * Math.PI],
     ['√x + abs2(x)', [4], 2 + 16],
     ['log(2, x)', [8], 3],
+    // An exponent followed by an operator and a parenthesis, written without spaces.
+    ['x^2*(x+1)', [3], 36],
+    ['x^2-(x+1)', [3], 5],
+    ['x^2+(x+1)', [3], 13],
+    ['x^2/(x+1)', [3], 2.25],
+    ['exp(x)^2*(x+1)', [0.5], Math.exp(1) * 1.5],
+    ['-(-(x+1))', [2], 3],
+    ['2 .*(x+1)', [2], 6],
   ];
   for (const [text, point, expected] of cases) {
     it(`${text} at ${point.join(', ')} is ${expected}`, async () => {
