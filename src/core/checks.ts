@@ -73,7 +73,7 @@ function checkPoint(
   written: number,
 ): PointCheck {
   const d = g.gradient.length;
-  full.run(x, true);
+  full.run(x, true, ZERO);
   const value = full.value(g.f);
   const gradient = g.gradient.map((e) => full.value(e));
   const hessian = g.hessian.map((row) => row.map((e) => full.value(e)));

@@ -44,14 +44,23 @@ export class Tape {
     }
   }
 
-  /** Evaluates every node at `point`; read results with `value(e)`. */
-  run(point: readonly number[], withMagnitudes = false): void {
+  /**
+   * Evaluates every node at `point`; read results with `value(e)`. With
+   * magnitudes, sign(u) is 0 where u is zero relative to its magnitude
+   * (`zero`): a gradient component that vanishes at the point, computed in a
+   * rescaled form as 8.7·10⁻¹⁸, still has sign(0) = 0.
+   */
+  run(point: readonly number[], withMagnitudes = false, zero = 0): void {
     const v = this.values;
     const m = this.magnitudes;
     for (let k = 0; k < this.steps.length; k++) {
       const { node, args } = this.steps[k];
       v[k] = evalStep(node, args, v, point);
-      if (withMagnitudes) m[k] = magnitudeStep(node, args, v, m, v[k], point);
+      if (!withMagnitudes) continue;
+      if (node.kind === 'call' && node.fn === 'sign' && Math.abs(v[args[0]]) <= zero * m[args[0]]) {
+        v[k] = 0;
+      }
+      m[k] = magnitudeStep(node, args, v, m, v[k], point);
     }
   }
 

@@ -23,6 +23,14 @@ describe('numeric checks', () => {
     assert.ok(c.result.every((v) => v !== null && Number.isFinite(v)));
   });
 
+  it('take sign(0) = 0 where the gradient vanishes: Rosenbrock at its minimum gives 0', () => {
+    const d = derived('100*(y - x^2)^2 + (1 - x)^2 + 100*(z - y^2)^2 + (1 - y)^2', ['x', 'y', 'z']);
+    const c = new PointChecker(d.g, 1e-6).check([1, 1, 1]);
+    assert.deepEqual(c.gradient, [0, 0, 0]);
+    assert.deepEqual(c.result, [0, 0, 0], 'H·sign(0) = 0, not H·sign(rounding error)');
+    assert.equal(c.status, 'nonsmooth');
+  });
+
   it('flag a kink within a step of the point', () => {
     const d = derived('abs(x - 1) + y^2', ['x', 'y']);
     assert.equal(new PointChecker(d.g, 1e-6).check([1 + 1e-5, 0.5]).status, 'nonsmooth');
