@@ -140,6 +140,17 @@ function deriveParsed(parsed: ParsedDocument, options: DeriveOptions): DocumentD
     const outcome = deriveFunction(def, options);
     if ('message' in outcome) diagnostics.push(outcome);
     else functions.push(outcome);
+    if (!('message' in outcome) && outcome.checks.length === 0) {
+      diagnostics.push({
+        message:
+          `No numeric check of '${def.name}': none of the sample points tried (coordinates ` +
+          'in [−1.5, 1.5]) lies where it is defined and smooth. Give one inside its domain: ' +
+          '--at on the command line, or Gradient Norm: Set Sample Point in VS Code.',
+        line: def.nameAt.line,
+        column: def.nameAt.column,
+        severity: 'warning',
+      });
+    }
   }
   return { functions, diagnostics: unique(diagnostics) };
 }

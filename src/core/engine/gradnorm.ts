@@ -130,7 +130,7 @@ function uniqueKinks(b: ExprBuilder, list: readonly Expr[], known: readonly Expr
     const inner = listed.kind === 'call' && listed.fn === 'sign' ? listed.args[0] : listed;
     // c·u = 0 exactly where u = 0: show the primitive form (x − y², not 200x − 200y²).
     const k = inner.kind === 'add' ? primitivePart(b, inner, contentOf(inner)) : inner;
-    if (k.deps.length === 0 || isNonzero(b, k)) continue;
+    if (k.deps.length === 0 || neverZero(b, k)) continue;
     // 8x = 0 exactly where x = 0: the coefficient goes too.
     const [, rest] = splitCoefficient(k, b);
     if (seen.has(rest.id)) continue;
@@ -138,4 +138,15 @@ function uniqueKinks(b: ExprBuilder, list: readonly Expr[], known: readonly Expr
     out.push(rest);
   }
   return out;
+}
+
+/**
+ * Provably nonzero wherever it is defined: a nonzero sign, 1/u (u^−k is never 0),
+ * or a product of such factors. 1/(x − 5) = 0 is no kink.
+ */
+function neverZero(b: ExprBuilder, e: Expr): boolean {
+  if (isNonzero(b, e)) return true;
+  if (e.kind === 'pow') return e.exp.kind === 'num' && e.exp.value < 0;
+  if (e.kind === 'mul') return e.factors.every((f) => neverZero(b, f));
+  return false;
 }

@@ -243,3 +243,20 @@ describe('checks where f overflows', () => {
     assert.match(nan.checks[0].note ?? '', /not defined at this point/);
   });
 });
+
+describe('a function defined nowhere near the origin', () => {
+  it('says no sample point was found and how to give one; 1/(x − 5) = 0 is no kink', async () => {
+    const text = 'import numpy as np\ndef f(x, y):\n    return np.log(x - 5) + y\n';
+    const out = await deriveDocument(text, 'python');
+    const [d] = out.functions;
+    assert.deepEqual(d.checks, []);
+    const [note] = out.diagnostics;
+    assert.equal(note.severity, 'warning');
+    assert.equal(note.line, 1);
+    assert.match(note.message, /No numeric check of 'f'.*--at.*Set Sample Point/);
+    assert.deepEqual(d.nonsmooth, [], 'the gradient 1/(x − 5) never vanishes');
+    const given = await deriveDocument(text, 'python', { points: [[6, 0]] });
+    assert.deepEqual(given.diagnostics, []);
+    assert.equal(given.functions[0].checks[0].status, 'ok');
+  });
+});
