@@ -1,6 +1,6 @@
 /**
  * Recognises a definition head at the start of a math row: `f(x) =`,
- * `f(x, y) =`, `g(x_1, x_2) :=`, `\phi(\mathbf{x}) =`, `f_1(t) \coloneqq`.
+ * `f(x, y) =`, `g(x_1, x_2) :=`, `\phi(\mathbf{x}) =`, `f_1(t) \coloneqq`, `f_{10}(x) =`.
  * Anything else (`$x$`, `f(2) = 4`, `f'(x) = ...`) is not a definition.
  */
 import type { LTok } from './latex-lex';
@@ -44,7 +44,13 @@ function tryHead(c: Cursor): LHead | undefined {
     c.next();
     const sub = c.next();
     if (sub.k === 'num' || sub.k === 'letter') name += `_${sub.text}`;
-    else return undefined;
+    else if (sub.text === '{') {
+      // f_{10}, f_{ab}: letters and digits in braces.
+      let index = '';
+      while (c.peek().k === 'num' || c.peek().k === 'letter') index += c.next().text;
+      if (index === '' || c.next().text !== '}') return undefined;
+      name += `_${index}`;
+    } else return undefined;
   }
   if (c.next().text !== '(') return undefined;
   const params: LHead['params'] = [];

@@ -351,3 +351,14 @@ describe('LaTeX front end: an unknown \\operatorname', () => {
     );
   });
 });
+
+describe('LaTeX front end: names with a braced subscript', () => {
+  it('$f_{10}(x) = x^3$ and $f_{ab}(x, y)$ are definitions, named f_10 and f_ab', async () => {
+    const doc = await parseLatexDocument('$f_{10}(x) = x^3$\n\n$f_{ab}(x, y) = x y$\n', 'markdown');
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['f_10', 'f_ab'],
+    );
+    assert.deepEqual(doc.diagnostics, []);
+  });
+});
