@@ -10,7 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from 'node:util';
-import { deriveDocument, languageOfPath, type DocumentDerivation, type Language } from './core';
+import {
+  DEFAULT_TOLERANCE,
+  deriveDocument,
+  languageOfPath,
+  type DocumentDerivation,
+  type Language,
+} from './core';
 
 // Baseline WebAssembly code only: V8 would otherwise spend seconds optimising the large
 // tree-sitter grammars (Julia's is 6 MB) in background threads, and the process cannot
@@ -135,7 +141,7 @@ function fmt(v: number | null): string {
     : v.toExponential(6);
 }
 
-function summary(out: DocumentDerivation, file: string): string {
+function summary(out: DocumentDerivation, file: string, tolerance: number): string {
   const lines: string[] = [];
   const inOrder = [...out.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   for (const d of inOrder) {
@@ -178,7 +184,12 @@ function summary(out: DocumentDerivation, file: string): string {
           : c.status === 'nonsmooth'
             ? // At a kink finite differences do not apply: their gap is no error of the result.
               ` (a kink lies within a step; the result is one subgradient)${result}`
-            : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) + result;
+            : (c.error === null ? '' : `, error ${c.error.toExponential(1)}`) +
+              // The pass test allows for the differences' own spread and rounding noise.
+              (c.status === 'ok' && c.error !== null && c.error > tolerance
+                ? " (within the finite differences' own uncertainty)"
+                : '') +
+              result;
       lines.push(`  check at (${c.point.map(fmt).join(', ')}): ${c.status}${detail}`);
     }
   }
@@ -217,7 +228,9 @@ async function main(argv: string[]): Promise<number> {
     shorthands: options.shorthands,
   });
   process.stdout.write(
-    options.json ? `${JSON.stringify(out, null, 1)}\n` : `${summary(out, options.file)}\n`,
+    options.json
+      ? `${JSON.stringify(out, null, 1)}\n`
+      : `${summary(out, options.file, options.tolerance ?? DEFAULT_TOLERANCE)}\n`,
   );
   const failed = out.diagnostics.some((d) => d.severity === 'error') || out.functions.length === 0;
   return failed ? 1 : 0;

@@ -19,4 +19,4 @@ export type {
 } from './result';
 export { signSymbolLatex } from './result';
 export { parseDocument, parseExpression, languageOfPath } from './frontends';
-export { deriveDocument, deriveSelection, type DeriveOptions } from './derive';
+export { DEFAULT_TOLERANCE, deriveDocument, deriveSelection, type DeriveOptions } from './derive';

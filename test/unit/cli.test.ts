@@ -98,6 +98,17 @@ describe('gradnorm derive', () => {
     assert.match(`${r.stdout}${r.stderr}`, /others\.py:7:\d+: warning: .*XOR/);
   });
 
+  it('says when an ok check differs by more than the tolerance within the differences noise', () => {
+    const el = file('el.py', 'import numpy as np\ndef f(x, y):\n    return np.exp(np.log(x))*y\n');
+    const r = gradnorm('derive', el, '--at', '2,3');
+    assert.match(
+      r.stdout,
+      /ok, error [\d.]+e-\d \(within the finite differences' own uncertainty\)/,
+    );
+    const smooth = gradnorm('derive', himmelblau, '--at', '-1,2.5');
+    assert.doesNotMatch(smooth.stdout, /uncertainty/);
+  });
+
   it('lists problems in the order of the file', () => {
     const two = file(
       'two.py',
