@@ -109,6 +109,16 @@ describe('gradnorm derive', () => {
     assert.doesNotMatch(smooth.stdout, /uncertainty/);
   });
 
+  it('names an unsupported namespaced call as written, not as a function of the file', () => {
+    const js = file(
+      't.js',
+      'function trunc(x) { return 2 * x; }\nconst g = (x) => Math.trunc(x) + x;\n',
+    );
+    const r = gradnorm('derive', js, '--function', 'g');
+    assert.match(r.stdout + r.stderr, /Unsupported function `Math\.trunc`/);
+    assert.doesNotMatch(r.stdout + r.stderr, /another function of this file/);
+  });
+
   it('lists problems in the order of the file', () => {
     const two = file(
       'two.py',

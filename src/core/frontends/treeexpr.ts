@@ -26,8 +26,11 @@ export function mathCall(
   const fn =
     extra[name] ?? (Object.hasOwn(COMMON_FUNCTIONS, name) ? COMMON_FUNCTIONS[name] : undefined);
   if (!fn) {
+    // As written (`Math.trunc`, not `trunc`): a namespaced call is never one of the file's.
+    const open = node.text.indexOf('(');
+    const written = open > 0 ? node.text.slice(0, open).trim() : name;
     throw new FrontEndError(
-      `Unsupported function \`${name}\`; supported: ` +
+      `Unsupported function \`${/^[\w.]+$/.test(written) ? written : name}\`; supported: ` +
         `${Object.keys(COMMON_FUNCTIONS).join(', ')}, square`,
       node,
     );
