@@ -99,7 +99,8 @@ function checkPoint(
       status: 'undefined',
       note: Number.isNaN(written)
         ? 'f, as written, is not defined at this point'
-        : 'f overflows at this point: its value is beyond the floating-point range',
+        : 'f is infinite at this point: a pole (1/0, log 0) or a value beyond the ' +
+          'floating-point range',
     };
   }
   const all = [value, ...gradient, ...hessian.flat(), ...result];
@@ -111,7 +112,8 @@ function checkPoint(
       status: 'undefined',
       note: all.some(Number.isNaN)
         ? 'f or its derivatives are not defined at this point'
-        : 'f or its derivatives overflow at this point: beyond the floating-point range',
+        : 'f or its derivatives are infinite at this point: a pole (1/0, log 0) or a value ' +
+          'beyond the floating-point range',
     };
   }
 
