@@ -31,7 +31,7 @@ export async function parseLatexDocument(
   const { regions, diagnostics } = scanMath(text, language);
   const functions: FunctionDef[] = [];
   for (const region of regions) {
-    const rows = joinContinuations(text, splitRows(text, region));
+    const rows = splitAtSpaces(text, joinContinuations(text, splitRows(text, region)));
     for (const [start, rowEnd] of rows) {
       let end = rowEnd;
       while (end > start && /\s/.test(text[end - 1])) end--;
@@ -99,6 +99,28 @@ function joinContinuations(text: string, rows: [number, number][]): [number, num
     const continues = /^([-+*/−]|\\cdot|\\times)/.test(text.slice(start, row[1]));
     if (continues && out.length > 0) out[out.length - 1][1] = row[1];
     else out.push([row[0], row[1]]);
+  }
+  return out;
+}
+
+/**
+ * Definitions side by side in one row, `q(x) = x^2, \\qquad r(x) = x^3`: the
+ * row is cut at a `\\quad` or `\\qquad` followed by a definition head (the
+ * comma before it goes with the cut); any other space stays in its formula.
+ */
+function splitAtSpaces(text: string, rows: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  const space = /,?\s*\\q?quad\b\s*/g;
+  for (const [start, end] of rows) {
+    let from = start;
+    const row = text.slice(start, end);
+    for (const m of row.matchAll(space)) {
+      const next = start + m.index + m[0].length;
+      if (!parseHead(tokenizeLatex(text, next, end))) continue;
+      out.push([from, start + m.index]);
+      from = next;
+    }
+    out.push([from, end]);
   }
   return out;
 }

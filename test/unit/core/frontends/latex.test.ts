@@ -362,3 +362,19 @@ describe('LaTeX front end: names with a braced subscript', () => {
     assert.deepEqual(doc.diagnostics, []);
   });
 });
+
+describe('LaTeX front end: definitions side by side', () => {
+  it('$$q(x) = x^2, \\qquad r(x) = x^3$$ defines both; a \\quad before a condition stays', async () => {
+    const doc = await parseLatexDocument(
+      '$$ q(x) = x^2, \\qquad r(x) = x^3 $$\n\n$$ f(x) = x^2 \\quad (x > 0) $$\n',
+      'markdown',
+    );
+    assert.deepEqual(
+      doc.functions.map((f) => f.name),
+      ['q', 'r', 'f'],
+    );
+    assert.deepEqual(doc.diagnostics, []);
+    assertValue(fn(doc, 'r'), [2], 8);
+    assert.equal(fn(doc, 'r').nameAt.column, 22, 'at the r');
+  });
+});
