@@ -203,13 +203,14 @@ export function deriveFunction(
     // Printing writes shared subexpressions out in full: a small DAG can print
     // as gigabytes (a = a·sin(a) + x, fourteen times). With shorthands, each is
     // printed once and named elsewhere. Refuse before printing what is too long.
-    const named = options.shorthands ? chooseShorthands(derivativeRoots(g)) : [];
+    const derivatives = derivativeRoots(g);
+    const named = options.shorthands ? chooseShorthands(derivatives) : [];
     // f and the result written out are printed in full (what the user wrote, what is
     // copied) unless that is too long; with shorthands they then use the names too.
     const whole = (e: Expr) => !options.shorthands || e.size <= MAX_PRINTED_SIZE;
     const fullF = whole(g.f);
     const fullResult = writtenOut && g.result.every(whole);
-    const printed = [g.f, ...derivativeRoots(g), ...named];
+    const printed = [g.f, ...derivatives, ...named];
     if (writtenOut) printed.push(...g.result);
     const printedSize = printedSizes(printed, named);
     const largest = printed.reduce((m, e) => Math.max(m, printedSize(e)), 0);

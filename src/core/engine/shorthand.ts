@@ -38,13 +38,7 @@ export function chooseShorthands(
   let total = 0;
   for (const r of roots) total += r.size;
   if (total < limits.budget) return [];
-  const nodes: Expr[] = [];
-  findNode(roots, (e) => {
-    nodes.push(e);
-    return undefined;
-  });
-  // Operands are built before the nodes that hold them: ids ascend from leaves to roots.
-  nodes.sort((x, y) => x.id - y.id);
+  const nodes = nodesUnder(roots);
 
   // Parents first (descending ids): when a node is reached, every node that holds it has
   // been decided, so its uses count a named holder's definition once. Naming the larger
@@ -56,8 +50,7 @@ export function chooseShorthands(
   for (let k = nodes.length - 1; k >= 0; k--) {
     const e = nodes[k];
     const asOperand = uses.get(e.id) ?? 0;
-    const least = e.kind === 'call' ? limits.call : e.kind === 'add' ? limits.sum : Infinity;
-    if (asOperand >= 2 && e.size >= least) named.add(e.id);
+    if (asOperand >= 2 && e.size >= leastSize(e, limits)) named.add(e.id);
     countOperands(e, asOperand, rootCount, named, uses);
   }
 
@@ -69,19 +62,42 @@ export function chooseShorthands(
     for (let k = nodes.length - 1; k >= 0; k--) {
       countOperands(nodes[k], count.get(nodes[k].id) ?? 0, rootCount, named, count);
     }
-    const size = new Map<number, number>();
-    const drop: number[] = [];
-    for (const e of nodes) {
-      let n = 1;
-      for (const c of childrenOf(e)) n += named.has(c.id) ? 1 : size.get(c.id)!;
-      size.set(e.id, n);
-      const least = e.kind === 'call' ? limits.call : limits.sum;
-      if (named.has(e.id) && ((count.get(e.id) ?? 0) < 2 || n < least)) drop.push(e.id);
-    }
+    const size = sizesWithNames(nodes, named);
+    const drop = nodes
+      .filter((e) => named.has(e.id))
+      .filter((e) => (count.get(e.id) ?? 0) < 2 || size.get(e.id)! < leastSize(e, limits))
+      .map((e) => e.id);
     if (drop.length === 0) break;
     for (const id of drop) named.delete(id);
   }
   return nodes.filter((e) => named.has(e.id));
+}
+
+/** The fewest nodes a call or a sum needs for a name; other nodes get none. */
+function leastSize(e: Expr, limits: ShorthandLimits): number {
+  return e.kind === 'call' ? limits.call : e.kind === 'add' ? limits.sum : Infinity;
+}
+
+/** Every node under `roots` once, operands before the nodes that hold them. */
+function nodesUnder(roots: readonly Expr[]): Expr[] {
+  const nodes: Expr[] = [];
+  findNode(roots, (e) => {
+    nodes.push(e);
+    return undefined;
+  });
+  // Operands are built before the nodes that hold them: ids ascend from leaves to roots.
+  return nodes.sort((x, y) => x.id - y.id);
+}
+
+/** The printed size of each of `nodes` (ascending ids) with `named` written as names. */
+function sizesWithNames(nodes: readonly Expr[], named: ReadonlySet<number>): Map<number, number> {
+  const size = new Map<number, number>();
+  for (const e of nodes) {
+    let n = 1;
+    for (const c of childrenOf(e)) n += named.has(c.id) ? 1 : size.get(c.id)!;
+    size.set(e.id, n);
+  }
+  return size;
 }
 
 /**
@@ -109,18 +125,6 @@ function countOperands(
  */
 export function printedSizes(roots: readonly Expr[], named: readonly Expr[]): (e: Expr) => number {
   if (named.length === 0) return (e) => e.size;
-  const ids = new Set(named.map((e) => e.id));
-  const nodes: Expr[] = [];
-  findNode(roots, (e) => {
-    nodes.push(e);
-    return undefined;
-  });
-  nodes.sort((x, y) => x.id - y.id);
-  const size = new Map<number, number>();
-  for (const e of nodes) {
-    let n = 1;
-    for (const c of childrenOf(e)) n += ids.has(c.id) ? 1 : size.get(c.id)!;
-    size.set(e.id, n);
-  }
+  const size = sizesWithNames(nodesUnder(roots), new Set(named.map((e) => e.id)));
   return (e) => size.get(e.id) ?? e.size;
 }
