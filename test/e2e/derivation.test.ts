@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import {
   launchChromium,
   repoRoot,
@@ -100,6 +100,40 @@ async function runCommand(title: string) {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a file of the workspace through Quick Open, as a user would. */
+async function quickOpen(fileName: string): Promise<void> {
+  await page.keyboard.press(`${mod}+P`);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(fileName);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
+    .first()
+    .waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Hovers the middle of `box` until `image` shows in the hover, and waits for it to load. */
+async function hoverUntilLoaded(
+  box: { x: number; y: number; width: number; height: number },
+  image: Locator,
+): Promise<void> {
+  await waitFor(
+    `a hover showing ${image.toString()}`,
+    async () => {
+      // Moving away and back restarts the hover delay if an earlier attempt was too early.
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      await image.first().waitFor({ state: 'visible', timeout: 4000 });
+      return true;
+    },
+    30_000,
+  );
+  await waitFor('the hover image to load', () =>
+    image.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0),
+  );
+}
+
 /** A test that, when it fails, leaves a screenshot of what was on screen at that moment. */
 function uiTest(name: string, fn: () => Promise<void>) {
   test(name, async () => {
@@ -145,15 +179,7 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
 
   uiTest(`opening ${FIXTURE} shows ${FUNCTION}`, async () => {
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press(`${mod}+P`);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(FIXTURE.split('/').pop()!);
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'functions.py' })
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(FIXTURE.split('/').pop()!);
     const token = page.locator('.monaco-editor .view-line span', { hasText: FUNCTION }).first();
     await token.waitFor({ timeout: 20_000 });
     // Put the cursor inside the function, as a user asking about it would.
@@ -185,21 +211,7 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     const token = page.locator('.monaco-editor .view-line span', { hasText: FUNCTION }).first();
     const box = await token.boundingBox();
     assert.ok(box, `no ${FUNCTION} token on screen`);
-    const img = page.locator('.monaco-hover img');
-    await waitFor(
-      'a hover with an image (.monaco-hover img)',
-      async () => {
-        // Moving away and back restarts the hover delay if an earlier attempt was too early.
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-        await img.first().waitFor({ state: 'visible', timeout: 4000 });
-        return true;
-      },
-      30_000,
-    );
-    await waitFor('the hover image to load', () =>
-      img.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0),
-    );
+    await hoverUntilLoaded(box, page.locator('.monaco-hover img'));
     await shot('04-hover');
   });
 
@@ -328,34 +340,13 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
   });
 
   uiTest('a tanh layer: the hover defines the shorthands its result uses', async () => {
-    await page.keyboard.press(`${mod}+P`);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('layer.py');
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'layer.py' })
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen('layer.py');
     const token = page.locator('.monaco-editor .view-line span', { hasText: 'layer' }).first();
     await token.waitFor({ timeout: 20_000 });
     const box = await token.boundingBox();
     assert.ok(box, 'no layer token on screen');
     // The result, written with u1…, and below it what u1… stand for, as images.
-    const u1 = page.locator('.monaco-hover img[alt^="u1 = tanh("]');
-    await waitFor(
-      'a hover with the image of u1',
-      async () => {
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height + 60);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-        await u1.first().waitFor({ state: 'visible', timeout: 4000 });
-        return true;
-      },
-      30_000,
-    );
-    await waitFor('the image of u1 to load', () =>
-      u1.first().evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0),
-    );
+    await hoverUntilLoaded(box, page.locator('.monaco-hover img[alt^="u1 = tanh("]'));
     await shot('11-hover-shorthands');
     await page.mouse.move(5, 450);
     await page.keyboard.press('Escape');

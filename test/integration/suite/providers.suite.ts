@@ -3,6 +3,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, hoverText, openFixture, positionOf, waitFor } from './helpers';
 
+/** The text of the hover over the first occurrence of `name` in a fixture, once it has ours. */
+async function functionHover(fixture: string, name: string): Promise<string> {
+  const { document: doc } = await openFixture(fixture);
+  const at = positionOf(doc, name, 1);
+  return waitFor(`the hover over ${name}`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      at,
+    );
+    const t = hoverText(hovers ?? []);
+    return t.includes('gradientNormLens.showDerivation') ? t : undefined;
+  });
+}
+
 describe('Gradient Norm Lens: CodeLens and hovers', () => {
   before(activate);
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -31,17 +46,7 @@ describe('Gradient Norm Lens: CodeLens and hovers', () => {
   });
 
   it('shows the result when hovering a function name', async () => {
-    const { document: doc } = await openFixture('python/extension-basic.py');
-    const at = positionOf(doc, 'quad', 1);
-    const text = await waitFor('function hover', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        'vscode.executeHoverProvider',
-        doc.uri,
-        at,
-      );
-      const t = hoverText(hovers ?? []);
-      return t.includes('gradientNormLens.showDerivation') ? t : undefined;
-    });
+    const text = await functionHover('python/extension-basic.py', 'quad');
     assert.ok(
       text.includes('data:image/svg+xml;base64,') || text.includes('∇‖∇quad‖₁'),
       'an SVG image or the plain-text fallback',
@@ -49,17 +54,7 @@ describe('Gradient Norm Lens: CodeLens and hovers', () => {
   });
 
   it('defines the shorthands its result uses, below it', async () => {
-    const { document: doc } = await openFixture('python/layer.py');
-    const at = positionOf(doc, 'layer', 1);
-    const text = await waitFor('hover with shorthands', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        'vscode.executeHoverProvider',
-        doc.uri,
-        at,
-      );
-      const t = hoverText(hovers ?? []);
-      return t.includes('gradientNormLens.showDerivation') ? t : undefined;
-    });
+    const text = await functionHover('python/layer.py', 'layer');
     // The alt text of the image (or the text fallback) carries the definitions.
     assert.match(text, /u1 = tanh\(0\.5 \* x0 - x1/);
   });
