@@ -32,6 +32,11 @@ export function section(title: string, ...children: Child[]): HTMLElement {
   return card(title, [], ...children);
 }
 
+/** A muted line of text: what a card says when it has nothing to show. */
+export function muted(text: string): HTMLElement {
+  return h('p', { class: 'gn-muted' }, text);
+}
+
 /** A {@link section} with actions (buttons) in its heading row. */
 export function card(title: string, actions: Child[], ...children: Child[]): HTMLElement {
   const head = h('div', { class: 'gn-section-head' }, h('h3', {}, title));
