@@ -63,8 +63,8 @@ function sameFunction(state: Extract<HostMessage, { type: 'state' }>): boolean {
  */
 function displayShown(): void {
   if (!shown) return;
-  const stand = sameFunction(shown) ? written?.result : undefined;
-  display(renderState(shown.state, handlers, writtenFor(shown) ?? stand));
+  // This version's, or an older version's of the same function standing in for it.
+  display(renderState(shown.state, handlers, sameFunction(shown) ? written?.result : undefined));
   if (root.querySelector('.gn-result details[open]')) handlers.writeOut();
 }
 
