@@ -352,6 +352,31 @@ describe('Gradient Norm Lens in VS Code (code-server)', { timeout: 240_000 }, ()
     await page.keyboard.press('Escape');
   });
 
+  uiTest('with the cursor in the layer, the side panel lists its shorthands, drawn', async () => {
+    await page.locator('.monaco-editor .view-line span', { hasText: 'layer' }).first().click();
+    const side = await waitFor(
+      'the side panel showing a Shorthands card with KaTeX',
+      async () => {
+        for (const f of await webviewFrames()) {
+          const kind = await f.evaluate(() => document.body?.dataset.kind).catch(() => undefined);
+          // The card titles are upper case on screen (CSS), so innerText is too.
+          if (kind !== 'side' || !/shorthands/i.test(await frameText(f))) continue;
+          if ((await f.locator('section .katex').count()) > 0) return f;
+        }
+        return undefined;
+      },
+      30_000,
+    );
+    await side.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .find((s) => s.querySelector('h3')?.textContent === 'Shorthands')
+        ?.scrollIntoView(),
+    );
+    await page.waitForTimeout(800);
+    await shot('12-side-panel-shorthands');
+    assert.deepEqual(await side.locator('.katex-error').allInnerTexts(), []);
+  });
+
   test('no Content Security Policy violations on any of these screens', () => {
     const csp = consoleLines.filter((l) => /Content Security Policy|Refused to/i.test(l));
     assert.deepEqual(csp, []);
